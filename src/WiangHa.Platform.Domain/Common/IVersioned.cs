@@ -1,0 +1,10 @@
+namespace WiangHa.Platform.Domain.Common;
+
+/// <summary>
+/// An entity edited by people who may race each other: <see cref="Version"/> is its optimistic concurrency token,
+/// replaced on every save, so a stale edit fails instead of silently overwriting.
+/// </summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}

@@ -1,0 +1,62 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Geography;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Domain.Tenancy;
+using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Tenancy;
+
+namespace WiangHa.Platform.Infrastructure.Data;
+
+/// <summary>
+/// The one DbContext of the platform, Identity tables included. Every <see cref="ITenantOwned"/> entity gets the
+/// named query filter <see cref="TenantFilter"/>, which reads the tenant from this instance at query time.
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, IMultiTenantContextAccessor tenantAccessor)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>Name of the tenant query filter; only <c>CrossTenant…</c> types may ignore it.</summary>
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
+    /// <summary>
+    /// The tenant the filter compares with. <see cref="Guid.Empty"/> when none is in effect, so a query outside any
+    /// tenant sees no tenant-owned rows at all rather than everybody's.
+    /// </summary>
+    public Guid CurrentTenantId => tenantAccessor.MultiTenantContext.TenantInfo?.Id ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantFilterFor(entityType.ClrType));
+                builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.TenantId));
+            }
+        }
+    }
+
+    /// <summary>Builds <c>e =&gt; e.TenantId == this.CurrentTenantId</c>; EF Core parameterises the context member.</summary>
+    private LambdaExpression TenantFilterFor(Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var body = Expression.Equal(
+            Expression.Property(entity, nameof(ITenantOwned.TenantId)),
+            Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
+        return Expression.Lambda(body, entity);
+    }
+}

@@ -1,0 +1,231 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Tenancy;
+
+namespace WiangHa.Platform.Infrastructure.Seeding;
+
+public sealed record DemoSignIn(string Email, string Password, string Description);
+
+public sealed record DemoSignIns(IReadOnlyList<DemoSignIn> Accounts);
+
+/// <summary>
+/// Demo data for the embedded default only (never on a configured server database): Wiang Ha SAO with the five
+/// measures of its real FY 2566 report, and six more LAOs of other types in Chiang Rai and Lamphun.
+/// Writes each tenant's rows inside a <see cref="TenantScope"/>, as a background job would.
+/// </summary>
+public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PlatformUser> users, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options)
+{
+    /// <summary>Meets the password policy; printed at start-up. Demo only.</summary>
+    public const string DemoPassword = "Demo-WiangHa-2569";
+
+    public const string WiangHaSlug = "wiangha";
+
+    private static readonly string[] StandardUnits = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"];
+
+    private sealed record SeedMonth(int Year, int Month);
+
+    private sealed record SeedMeasure(int Number, string Title, List<string> Steps, List<string> ResponsibleUnits, string Period, List<string> ResultPoints, string Outcome);
+
+    private sealed record SeedReport(int FiscalYear, List<SeedMeasure> Measures);
+
+    private sealed record DemoOrganisation(string Slug, string NameTh, string NameEn, OrganisationType Type, string ProvinceCode, string DistrictCode);
+
+    private static readonly DemoOrganisation WiangHa = new(WiangHaSlug, "องค์การบริหารส่วนตำบลเวียงห้า", "Wiang Ha Subdistrict Administrative Organization",
+        OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705");
+
+    private static readonly DemoOrganisation[] OtherOrganisations =
+    [
+        new("muangphan", "เทศบาลตำบลเมืองพาน", "Mueang Phan Subdistrict Municipality", OrganisationType.SubdistrictMunicipality, "57", "5705"),
+        new("santisuk", "องค์การบริหารส่วนตำบลสันติสุข", "Santi Suk Subdistrict Administrative Organization", OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705"),
+        new("chiangrai-city", "เทศบาลนครเชียงราย", "Chiang Rai City Municipality", OrganisationType.CityMunicipality, "57", "5701"),
+        new("pao-chiangrai", "องค์การบริหารส่วนจังหวัดเชียงราย", "Chiang Rai Provincial Administrative Organization", OrganisationType.ProvincialAdministrativeOrganisation, "57", "5701"),
+        new("lamphun-town", "เทศบาลเมืองลำพูน", "Lamphun Town Municipality", OrganisationType.TownMunicipality, "51", "5101"),
+        new("rimping", "องค์การบริหารส่วนตำบลริมปิง", "Rim Ping Subdistrict Administrative Organization", OrganisationType.SubdistrictAdministrativeOrganisation, "51", "5101"),
+    ];
+
+    public async Task<DemoSignIns> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.IsEmbeddedDefault)
+        {
+            throw new InvalidOperationException("Demo data exists only in the embedded SQLite default.");
+        }
+
+        var accounts = new List<DemoSignIn>
+        {
+            new("clerk@wiangha.demo", DemoPassword, "เจ้าหน้าที่ อบต.เวียงห้า (ผู้แก้ไขข้อมูล)"),
+            new("admin@wiangha.demo", DemoPassword, "ผู้ดูแล อบต.เวียงห้า (จัดการส่วนราชการ)"),
+            new("viewer@wiangha.demo", DemoPassword, "ผู้ดูข้อมูล อบต.เวียงห้า (อ่านอย่างเดียว)"),
+            new("multi@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ที่สังกัดหลายหน่วยงาน (เลือกหน่วยงานหลังเข้าสู่ระบบ)"),
+        };
+        accounts.AddRange(OtherOrganisations.Select(o => new DemoSignIn($"clerk@{o.Slug}.demo", DemoPassword, $"เจ้าหน้าที่ {o.NameTh}")));
+
+        if (await db.Organisations.AnyAsync(o => o.Slug == WiangHaSlug, cancellationToken))
+        {
+            return new DemoSignIns(accounts);
+        }
+
+        var wiangHa = await AddOrganisationAsync(WiangHa, cancellationToken);
+        await AddMemberAsync("clerk@wiangha.demo", "สมศรี ใจดี", wiangHa, TenantRole.Editor, cancellationToken);
+        await AddMemberAsync("admin@wiangha.demo", "ประเสริฐ รักษ์ถิ่น", wiangHa, TenantRole.Admin, cancellationToken);
+        await AddMemberAsync("viewer@wiangha.demo", "มานี มีตา", wiangHa, TenantRole.Viewer, cancellationToken);
+        await SeedWiangHaMeasuresAsync(wiangHa, cancellationToken);
+
+        var others = new List<Organisation>();
+        foreach (var demo in OtherOrganisations)
+        {
+            var organisation = await AddOrganisationAsync(demo, cancellationToken);
+            others.Add(organisation);
+            await AddMemberAsync($"clerk@{demo.Slug}.demo", $"เจ้าหน้าที่ {demo.NameTh}", organisation, TenantRole.Admin, cancellationToken);
+            await SeedOtherMeasuresAsync(organisation, cancellationToken);
+        }
+
+        await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[0], TenantRole.Editor, cancellationToken);
+        await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[2], TenantRole.Viewer, cancellationToken);
+        return new DemoSignIns(accounts);
+    }
+
+    private async Task<Organisation> AddOrganisationAsync(DemoOrganisation demo, CancellationToken cancellationToken)
+    {
+        var organisation = new Organisation
+        {
+            Slug = demo.Slug,
+            NameTh = demo.NameTh,
+            NameEn = demo.NameEn,
+            Type = demo.Type,
+            ProvinceCode = demo.ProvinceCode,
+            DistrictCode = demo.DistrictCode,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        using (tenantScope.Enter(TenantInfo.From(organisation)))
+        {
+            var order = 0;
+            foreach (var name in StandardUnits)
+            {
+                db.OrgUnits.Add(new OrgUnit { Name = name, SortOrder = ++order });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return organisation;
+    }
+
+    private async Task AddMemberAsync(string email, string displayName, Organisation organisation, TenantRole role, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            }
+        }
+
+        db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisation.Id, Role = role });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedWiangHaMeasuresAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        var report = EmbeddedData.Read<SeedReport>("wiangha-2566-measures.json");
+        using (tenantScope.Enter(TenantInfo.From(organisation)))
+        {
+            var units = await db.OrgUnits.ToDictionaryAsync(u => u.Name, cancellationToken);
+            foreach (var seed in report.Measures)
+            {
+                var (from, to) = ParsePeriod(seed.Period);
+                var measure = NewMeasure(report.FiscalYear, seed.Number, seed.Title, from, to, MeasureStatus.Completed);
+                measure.AnalysisBasis = AnalysisBasis.IssueToImprove;
+                measure.Steps = seed.Steps;
+                measure.ResponsibleUnits = seed.ResponsibleUnits.Select(name => units[name]).ToList();
+                measure.ResultPoints = seed.ResultPoints;
+                measure.Outcome = seed.Outcome;
+                measure.Monitoring = "รายงานผลการดำเนินการต่อนายกองค์การบริหารส่วนตำบลเวียงห้า รอบ ๖ เดือน และรอบ ๑๒ เดือน";
+                measure.ItaItems = ["2566/O42", "2567/O35"];
+                db.Measures.Add(measure);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Plausible measures for the other demo LAOs, so lists, isolation and comparisons have something to show.</summary>
+    private async Task SeedOtherMeasuresAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        using (tenantScope.Enter(TenantInfo.From(organisation)))
+        {
+            var units = await db.OrgUnits.OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
+            var shortName = organisation.Type.ThaiShort() + organisation.NameTh[organisation.Type.Thai().Length..];
+            (string Title, string[] Steps, string[] Results, string Outcome)[] items =
+            [
+                ($"เผยแพร่แผนการจัดซื้อจัดจ้างและผลการจัดซื้อจัดจ้างรายเดือนบนเว็บไซต์ของ {shortName}",
+                    ["จัดทำสรุปผลการจัดซื้อจัดจ้างทุกเดือน", "เผยแพร่บนเว็บไซต์ภายในวันที่ ๑๐ ของเดือนถัดไป"],
+                    ["เผยแพร่สรุปผลการจัดซื้อจัดจ้างครบ ๑๒ เดือน"],
+                    "ประชาชนตรวจสอบการจัดซื้อจัดจ้างได้ทุกเดือน"),
+                ("ประกาศเจตจำนงสุจริตของผู้บริหารและจัดกิจกรรมรณรงค์ไม่รับของขวัญ (No Gift Policy)",
+                    ["ผู้บริหารประกาศเจตจำนงสุจริต", "ประชาสัมพันธ์นโยบายไม่รับของขวัญแก่บุคลากรและประชาชน"],
+                    ["ผู้บริหารลงนามประกาศเจตจำนงสุจริต", "จัดกิจกรรมรณรงค์ ๒ ครั้ง"],
+                    "บุคลากรรับรู้และปฏิบัติตามนโยบายไม่รับของขวัญ"),
+                ("เปิดช่องทางรับเรื่องร้องเรียนการทุจริตผ่านเว็บไซต์และไลน์ทางการ พร้อมรายงานผลการจัดการเรื่องร้องเรียน",
+                    ["จัดทำแบบฟอร์มร้องเรียนออนไลน์", "รายงานสถิติเรื่องร้องเรียนทุกไตรมาส"],
+                    [],
+                    ""),
+            ];
+            var number = 0;
+            foreach (var (title, steps, results, outcome) in items)
+            {
+                number++;
+                var completed = results.Length > 0;
+                var measure = NewMeasure(2568, number, title, ThaiMonth.FromBuddhist(2567, 10), ThaiMonth.FromBuddhist(2568, 9),
+                    completed ? MeasureStatus.Completed : MeasureStatus.InProgress);
+                measure.AnalysisBasis = number == 1 ? AnalysisBasis.UrgentWeakness : AnalysisBasis.IssueToImprove;
+                measure.Steps = [.. steps];
+                measure.ResponsibleUnits = [units[(number - 1) % units.Count]];
+                measure.ResultPoints = [.. results];
+                measure.Outcome = completed ? outcome : null;
+                measure.ItaItems = ["2568/O35"];
+                db.Measures.Add(measure);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private Measure NewMeasure(int fiscalYear, int number, string title, ThaiMonth from, ThaiMonth to, MeasureStatus status)
+    {
+        var now = clock.GetUtcNow();
+        return new Measure
+        {
+            FiscalYear = fiscalYear,
+            Number = number,
+            Title = title,
+            PeriodFrom = from.FirstDay,
+            PeriodTo = to.FirstDay,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>"ตุลาคม ๒๕๖๕ ถึง มีนาคม ๒๕๖๖" → (Oct 2565, Mar 2566).</summary>
+    internal static (ThaiMonth From, ThaiMonth To) ParsePeriod(string period)
+    {
+        var parts = period.Split("ถึง", StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !ThaiMonth.TryParseThai(parts[0], out var from) || !ThaiMonth.TryParseThai(parts[1], out var to))
+        {
+            throw new FormatException($"Unreadable period: {period}");
+        }
+
+        return (from, to);
+    }
+}

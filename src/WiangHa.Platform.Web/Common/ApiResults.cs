@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WiangHa.Platform.Infrastructure.Common;
+
+namespace WiangHa.Platform.Web.Common;
+
+/// <summary>Turns a use case's <see cref="CommandResult"/> into an HTTP answer; every failure is a ProblemDetails.</summary>
+public static class ApiResults
+{
+    public static IResult Failure(CommandResult result) => result switch
+    {
+        CommandResult.NotFound => NotFound(),
+        CommandResult.Invalid invalid => TypedResults.ValidationProblem(
+            invalid.Errors.ToDictionary(e => e.Key, e => e.Value),
+            title: "ข้อมูลไม่ถูกต้อง (validation failed)"),
+        CommandResult.Conflict conflict => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "ข้อมูลถูกแก้ไขโดยผู้อื่น (conflict)",
+            detail: conflict.Message,
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),
+        CommandResult.Duplicate duplicate => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "ส่งคำขอซ้ำ (duplicate submission)",
+            detail: duplicate.Message,
+            extensions: new Dictionary<string, object?> { ["existingId"] = duplicate.ExistingId }),
+        _ => throw new InvalidOperationException($"{result.GetType().Name} is not a failure."),
+    };
+
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "ไม่พบข้อมูล (not found)",
+        detail: "ไม่พบรายการนี้ในหน่วยงานของท่าน");
+
+    public static ProblemHttpResult PreconditionRequired(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        title: "ต้องระบุรุ่นของข้อมูล (precondition required)",
+        detail: detail);
+}

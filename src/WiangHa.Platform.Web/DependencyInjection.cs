@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using WiangHa.Platform.Infrastructure;
+using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Web.Identity;
+
+namespace WiangHa.Platform.Web;
+
+public static class DependencyInjection
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("th-TH"), new("en-US")];
+
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<PlatformUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddPlatformIdentityStores()
+            .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>();
+
+        // Membership claims live in the cookie; re-reading them every minute makes role changes take effect quickly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "wiangha.auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.HttpOnly = true;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/status/403";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 with a ProblemDetails instead of redirecting to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddSingleton<IAuthorizationHandler, TenantRoleHandler>();
+        services.AddAuthorizationBuilder().AddTenantPolicies();
+        return services;
+    }
+
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Tenant", TenantPolicies.Read);
+            options.Conventions.AuthorizeFolder("/Tenant/OrgUnits", TenantPolicies.Admin);
+            options.Conventions.AuthorizePage("/Account/SelectTenant");
+        });
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "WiangHa Platform API";
+            document.Info.Description = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสของ อปท. (ITA) — measures and org units per LAO tenant.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("th-TH");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Infrastructure.Measures;
+using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
+using WiangHa.Platform.Web.Identity;
+using WiangHa.Platform.Web.Tenancy;
+
+namespace WiangHa.Platform.Web.Measures;
+
+/// <summary><c>/api/v1/t/{tenant}/measures</c>: the measure catalogue of one LAO.</summary>
+public static class MeasureEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapMeasureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/t/{tenant}/measures")
+            .WithTags("Measures")
+            .RequireAuthorization(TenantPolicies.Read);
+
+        group.MapGet("/", ListMeasuresAsync).WithName("ListMeasures");
+        group.MapGet("/{id:guid}", GetMeasureAsync).WithName("GetMeasure");
+        group.MapPost("/", CreateMeasureAsync).WithName("CreateMeasure").RequireAuthorization(TenantPolicies.Edit);
+        group.MapPut("/{id:guid}", UpdateMeasureAsync).WithName("UpdateMeasure").RequireAuthorization(TenantPolicies.Edit);
+        group.MapDelete("/{id:guid}", DeleteMeasureAsync).WithName("DeleteMeasure").RequireAuthorization(TenantPolicies.Edit);
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<MeasureView>>, ProblemHttpResult>> ListMeasuresAsync(
+        int? fiscalYear, MeasureQueries queries, CancellationToken cancellationToken)
+    {
+        if (fiscalYear is { } year && !FiscalYear.IsPlausible(year))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "ปีงบประมาณไม่ถูกต้อง (invalid fiscal year)",
+                detail: $"fiscalYear ต้องเป็นปี พ.ศ. ระหว่าง {FiscalYear.MinBuddhistYear} ถึง {FiscalYear.MaxBuddhistYear}");
+        }
+
+        return TypedResults.Ok(await queries.ListAsync(fiscalYear, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<MeasureView>, ProblemHttpResult>> GetMeasureAsync(
+        Guid id, MeasureQueries queries, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var measure = await queries.GetAsync(id, cancellationToken);
+        if (measure is null)
+        {
+            return ApiResults.NotFound();
+        }
+
+        response.Headers.ETag = ETags.For(measure.Version);
+        return TypedResults.Ok(measure);
+    }
+
+    public static async Task<IResult> CreateMeasureAsync(
+        MeasureInput input,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        CreateMeasureHandler handler,
+        MeasureQueries queries,
+        IMultiTenantContextAccessor tenant,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        Guid? submissionKey = null;
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            if (!Guid.TryParse(idempotencyKey, out var key))
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Idempotency-Key ไม่ถูกต้อง",
+                    detail: "Idempotency-Key ต้องเป็น UUID");
+            }
+
+            submissionKey = key;
+        }
+
+        var result = await handler.HandleAsync(input, submissionKey, cancellationToken);
+        if (result is not CommandResult.Success success)
+        {
+            return ApiResults.Failure(result);
+        }
+
+        response.Headers.ETag = ETags.For(success.Version);
+        var created = await queries.GetAsync(success.Id, cancellationToken);
+        return TypedResults.Created($"/api/v1/t/{tenant.CurrentTenant().Identifier}/measures/{success.Id}", created);
+    }
+
+    public static async Task<IResult> UpdateMeasureAsync(
+        Guid id, MeasureInput input, UpdateMeasureHandler handler, MeasureQueries queries, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (ETags.IfMatch(request) is not { } expectedVersion)
+        {
+            return ApiResults.PreconditionRequired("การแก้ไขต้องส่งส่วนหัว If-Match เป็น ETag ที่ได้จากการอ่านมาตรการ เพื่อไม่ให้ทับการแก้ไขของผู้อื่น");
+        }
+
+        var result = await handler.HandleAsync(id, input, expectedVersion, cancellationToken);
+        if (result is not CommandResult.Success success)
+        {
+            return ApiResults.Failure(result);
+        }
+
+        response.Headers.ETag = ETags.For(success.Version);
+        return TypedResults.Ok(await queries.GetAsync(id, cancellationToken));
+    }
+
+    public static async Task<IResult> DeleteMeasureAsync(Guid id, DeleteMeasureHandler handler, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
+        return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WiangHa.Platform.Web.Tenancy;
+
+namespace WiangHa.Platform.Web;
+
+/// <summary>The middleware, in the order it runs.</summary>
+public static class Pipeline
+{
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Pages get the Thai error page; the API gets a ProblemDetails (written by AddProblemDetails).
+            ExceptionHandlingPath = "/status/500",
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(c => !isApi(c), branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(isApi, branch => branch.UseStatusCodePages());
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatformHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using WiangHa.Platform.Infrastructure;
+using WiangHa.Platform.Infrastructure.Seeding;
+using WiangHa.Platform.Web;
+using WiangHa.Platform.Web.Common;
+using WiangHa.Platform.Web.Measures;
+using WiangHa.Platform.Web.Organisations;
+using WiangHa.Platform.Web.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddPlatformData(builder.Configuration, builder.Environment)
+    .AddPlatformTenancy()
+    .AddPlatformFeatures()
+    .AddPlatformIdentity()
+    .AddPlatformWeb();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // Server databases are migrated by this explicit command (or the chart's Job), never at start-up.
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    return;
+}
+
+DemoSignIns? demo;
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    demo = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeEmbeddedAsync();
+}
+
+app.UsePlatformPipeline();
+app.MapPlatformHealthChecks();
+app.MapOpenApi();
+app.MapMeasureEndpoints();
+app.MapOrgUnitEndpoints();
+app.MapRazorPages();
+
+StartupBanner.PrintWhenStarted(app, demo);
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
