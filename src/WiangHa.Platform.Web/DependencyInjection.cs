@@ -57,6 +57,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Account/SelectTenant");
         });
         services.AddProblemDetails();
+        // Thai text stays readable in the HTML (Razor would otherwise escape every Thai letter as &#x...;).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -10,14 +10,13 @@ public static class Pipeline
     {
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            // Pages get the Thai error page; the API gets a ProblemDetails (written by AddProblemDetails).
-            ExceptionHandlingPath = "/status/500",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-        });
-        app.UseWhen(c => !isApi(c), branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseWhen(isApi, branch => branch.UseStatusCodePages());
+        // Pages get Thai error pages; the API gets a ProblemDetails for every error (written by AddProblemDetails).
+        app.UseWhen(c => !isApi(c), branch => branch
+            .UseExceptionHandler("/status/500")
+            .UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(isApi, branch => branch
+            .UseExceptionHandler()
+            .UseStatusCodePages());
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WiangHa.Platform.Domain.Geography;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
@@ -34,6 +35,15 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     /// tenant sees no tenant-owned rows at all rather than everybody's.
     /// </summary>
     public Guid CurrentTenantId => tenantAccessor.MultiTenantContext.TenantInfo?.Id ?? Guid.Empty;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type; stored as sortable integers, instants can be ordered and compared in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

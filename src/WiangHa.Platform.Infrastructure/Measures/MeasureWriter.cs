@@ -75,14 +75,18 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
         var order = 0;
         foreach (var link in input.EvidenceLinks!)
         {
-            measure.EvidenceLinks.Add(new EvidenceLink
+            var evidence = new EvidenceLink
             {
                 MeasureId = measure.Id,
                 SortOrder = ++order,
                 Url = link.Url!,
                 Title = link.Title!,
                 Channel = link.Channel,
-            });
+            };
+            // Added explicitly: found only through the navigation, a row with a client-made key would be taken for
+            // an existing one and updated instead of inserted.
+            db.EvidenceLinks.Add(evidence);
+            measure.EvidenceLinks.Add(evidence);
         }
     }
 }

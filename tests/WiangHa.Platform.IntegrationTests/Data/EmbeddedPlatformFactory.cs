@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WiangHa.Platform.IntegrationTests.Data;
+
+/// <summary>The app exactly as <c>dotnet run</c> starts it (embedded SQLite with demo data), in a temp data folder.</summary>
+public sealed class EmbeddedPlatformFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wiangha-embedded-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Tenancy;
+
+namespace WiangHa.Platform.IntegrationTests.Infrastructure;
+
+public sealed record TestUser(Guid Id, string Email, TenantRole Role);
+
+/// <summary>A tenant made by one test, with one user per role and the usual four units.</summary>
+public sealed record TestTenant(Guid Id, string Slug, string Name, TestUser Admin, TestUser Editor, TestUser Viewer, IReadOnlyList<Guid> UnitIds)
+{
+    public TenantInfo Info => new(Id, Slug, Name, OrganisationStatus.Active);
+}
+
+/// <summary>Builders for test data, written straight through EF Core inside tenant scopes.</summary>
+public sealed class TestData(PlatformFactory factory)
+{
+    public const string Password = "Test-Password-123";
+
+    public async Task<TestTenant> CreateTenantAsync(string? name = null, OrganisationStatus status = OrganisationStatus.Active)
+    {
+        var slug = $"t{Guid.NewGuid():N}"[..20];
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var organisation = new Organisation
+        {
+            Slug = slug,
+            NameTh = name ?? $"องค์การบริหารส่วนตำบลทดสอบ {slug}",
+            NameEn = $"Test SAO {slug}",
+            Type = OrganisationType.SubdistrictAdministrativeOrganisation,
+            ProvinceCode = "57",
+            DistrictCode = "5705",
+            Status = status,
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+
+        var admin = await CreateUserAsync(scope, organisation.Id, TenantRole.Admin, slug);
+        var editor = await CreateUserAsync(scope, organisation.Id, TenantRole.Editor, slug);
+        var viewer = await CreateUserAsync(scope, organisation.Id, TenantRole.Viewer, slug);
+
+        var units = new List<Guid>();
+        using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(TenantInfo.From(organisation)))
+        {
+            var order = 0;
+            foreach (var unitName in new[] { "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ" })
+            {
+                var unit = new OrgUnit { Name = unitName, SortOrder = ++order };
+                db.OrgUnits.Add(unit);
+                units.Add(unit.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return new TestTenant(organisation.Id, slug, organisation.NameTh, admin, editor, viewer, units);
+    }
+
+    /// <summary>Adds a measure to the tenant; returns its id.</summary>
+    public async Task<Guid> CreateMeasureAsync(TestTenant tenant, string title = "เผยแพร่ข้อมูลงบประมาณ", int fiscalYear = 2566)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
+        {
+            var unit = await db.OrgUnits.FindAsync(tenant.UnitIds[0]);
+            var measure = new Measure
+            {
+                FiscalYear = fiscalYear,
+                Number = 1,
+                Title = title,
+                Steps = ["ขั้นตอนที่หนึ่ง", "ขั้นตอนที่สอง"],
+                ResponsibleUnits = [unit!],
+                PeriodFrom = new DateOnly(2022, 10, 1),
+                PeriodTo = new DateOnly(2023, 3, 1),
+                Status = MeasureStatus.Completed,
+                ResultPoints = ["ผลข้อหนึ่ง"],
+                Outcome = "ผลลัพธ์เดิม",
+                ItaItems = ["2567/O35"],
+            };
+            measure.EvidenceLinks.Add(new EvidenceLink { MeasureId = measure.Id, SortOrder = 1, Url = "https://example.org/e", Title = "หลักฐาน" });
+            db.Measures.Add(measure);
+            await db.SaveChangesAsync();
+            return measure.Id;
+        }
+    }
+
+    private static async Task<TestUser> CreateUserAsync(AsyncServiceScope scope, Guid organisationId, TenantRole role, string slug)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var email = $"{role.ToString().ToLowerInvariant()}@{slug}.test";
+        var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{role} {slug}" };
+        var result = await users.CreateAsync(user, Password);
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisationId, Role = role });
+        await db.SaveChangesAsync();
+        return new TestUser(user.Id, email, role);
+    }
+}
