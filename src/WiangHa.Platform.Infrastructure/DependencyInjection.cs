@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddDbContext<PlatformDbContext>((sp, db) => db
             .UseProvider(options.Provider, connectionString)
             .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<TenantSaveChangesInterceptor>()));
+        services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
         return services;
     }
 

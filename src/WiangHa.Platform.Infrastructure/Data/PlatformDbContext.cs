@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace WiangHa.Platform.Infrastructure.Data;
 /// named query filter <see cref="TenantFilter"/>, which reads the tenant from this instance at query time.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, IMultiTenantContextAccessor tenantAccessor)
-    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Name of the tenant query filter; only <c>CrossTenant…</c> types may ignore it.</summary>
     public const string TenantFilter = "Tenant";
@@ -29,6 +30,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
+    /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The tenant the filter compares with. <see cref="Guid.Empty"/> when none is in effect, so a query outside any

@@ -33,7 +33,7 @@ public sealed class MigrationTests
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Combine(artifacts, "sqlserver-migrations.sql"), script);
 
-        foreach (var table in new[] { "Provinces", "Districts", "Organisations", "Memberships", "OrgUnits", "Measures", "EvidenceLinks", "MeasureResponsibleUnit", "AspNetUsers" })
+        foreach (var table in new[] { "Provinces", "Districts", "Organisations", "Memberships", "OrgUnits", "Measures", "EvidenceLinks", "MeasureResponsibleUnit", "AspNetUsers", "DataProtectionKeys" })
         {
             script.ShouldContain($"CREATE TABLE [{table}]");
         }
