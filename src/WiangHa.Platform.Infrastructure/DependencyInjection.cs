@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Measures;
 using WiangHa.Platform.Infrastructure.Organisations;
 using WiangHa.Platform.Infrastructure.Seeding;
@@ -49,6 +50,7 @@ public static class DependencyInjection
     {
         services.AddMeasures();
         services.AddOrganisations();
+        SeedQuotedItaItemTexts.AddInterim(services);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
