@@ -44,7 +44,7 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<IAuthorizationHandler, TenantRoleHandler>();
-        services.AddAuthorizationBuilder().AddTenantPolicies();
+        services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies();
         return services;
     }
 

@@ -18,7 +18,8 @@ public sealed record DemoSignIns(IReadOnlyList<DemoSignIn> Accounts);
 /// measures of its real FY 2566 report, and six more LAOs of other types in Chiang Rai and Lamphun.
 /// Writes each tenant's rows inside a <see cref="TenantScope"/>, as a background job would.
 /// </summary>
-public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PlatformUser> users, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options)
+public sealed class DemoDataSeeder(
+    PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options)
 {
     /// <summary>Meets the password policy; printed at start-up. Demo only.</summary>
     public const string DemoPassword = "Demo-WiangHa-2569";
@@ -63,6 +64,7 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PlatformUse
             new("multi@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ที่สังกัดหลายหน่วยงาน (เลือกหน่วยงานหลังเข้าสู่ระบบ)"),
         };
         accounts.AddRange(OtherOrganisations.Select(o => new DemoSignIn($"clerk@{o.Slug}.demo", DemoPassword, $"เจ้าหน้าที่ {o.NameTh}")));
+        accounts.Add(new DemoSignIn("operator@platform.demo", DemoPassword, "ผู้ดูแลระบบ (platform operator)"));
 
         if (await db.Organisations.AnyAsync(o => o.Slug == WiangHaSlug, cancellationToken))
         {
@@ -86,6 +88,7 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PlatformUse
 
         await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[0], TenantRole.Editor, cancellationToken);
         await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[2], TenantRole.Viewer, cancellationToken);
+        await AddOperatorAsync("operator@platform.demo", "ผู้ดูแลระบบ สาธิต");
         return new DemoSignIns(accounts);
     }
 
@@ -133,6 +136,26 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PlatformUse
 
         db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisation.Id, Role = role });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddOperatorAsync(string email, string displayName)
+    {
+        foreach (var role in PlatformRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+
+        var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var created = await users.CreateAsync(user, DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, PlatformRoles.Operator);
     }
 
     private async Task SeedWiangHaMeasuresAsync(Organisation organisation, CancellationToken cancellationToken)
