@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using WiangHa.Platform.Infrastructure.Audit;
+using WiangHa.Platform.Infrastructure.Email;
 using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
@@ -26,9 +30,16 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<VersionStampInterceptor>();
+        services.AddScoped<AuditInterceptor>();
+        services.TryAddScoped<IAuditActorAccessor, SystemAuditActorAccessor>();
+        // Order matters: versions and audit entries are added before the tenant guard checks every row.
         services.AddDbContext<PlatformDbContext>((sp, db) => db
             .UseProvider(options.Provider, connectionString)
-            .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<TenantSaveChangesInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<VersionStampInterceptor>(),
+                sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<TenantSaveChangesInterceptor>()));
+        services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>());
         services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
         return services;
     }
@@ -54,6 +65,28 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrailQueries>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<TenantMembers>();
+        services.AddScoped<OrganisationAdministration>();
+        return services;
+    }
+
+    public static IServiceCollection AddPlatformEmail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
+        options.PickupDirectory = Path.GetFullPath(options.PickupDirectory, environment.ContentRootPath);
+        services.AddSingleton(options);
+        services.AddSingleton<PlatformMailer>();
+        return services;
+    }
+
+    /// <summary>Scheduled work (Quartz.NET). Jobs register their own triggers.</summary>
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services)
+    {
+        services.AddQuartz(PruneOpenIdTokensJob.Configure);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 

@@ -13,7 +13,7 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo[] SupportedCultures = [new("th-TH"), new("en-US")];
 
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<PlatformUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(options =>
             {
@@ -44,7 +44,12 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<IAuthorizationHandler, TenantRoleHandler>();
-        services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies();
+        services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
+        services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WiangHa.Platform.Infrastructure.Audit.IAuditActorAccessor, HttpAuditActorAccessor>();
+        services.AddPlatformOpenIdConnect(configuration, services.BuildDatabaseOptions());
+        services.AddPlatformRateLimits(configuration);
         return services;
     }
 
@@ -77,6 +82,9 @@ public static class DependencyInjection
         });
         return services;
     }
+
+    private static WiangHa.Platform.Infrastructure.Data.DatabaseOptions BuildDatabaseOptions(this IServiceCollection services) =>
+        (WiangHa.Platform.Infrastructure.Data.DatabaseOptions)services.Single(d => d.ServiceType == typeof(WiangHa.Platform.Infrastructure.Data.DatabaseOptions)).ImplementationInstance!;
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

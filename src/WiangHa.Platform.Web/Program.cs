@@ -2,6 +2,7 @@ using WiangHa.Platform.Infrastructure;
 using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Web;
 using WiangHa.Platform.Web.Common;
+using WiangHa.Platform.Web.Identity;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
 using WiangHa.Platform.Web.Tenancy;
@@ -12,7 +13,9 @@ builder.Services
     .AddPlatformData(builder.Configuration, builder.Environment)
     .AddPlatformTenancy()
     .AddPlatformFeatures()
-    .AddPlatformIdentity()
+    .AddPlatformEmail(builder.Configuration, builder.Environment)
+    .AddPlatformJobs()
+    .AddPlatformIdentity(builder.Configuration)
     .AddPlatformWeb();
 
 var app = builder.Build();
@@ -34,6 +37,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.UsePlatformPipeline();
 app.MapPlatformHealthChecks();
 app.MapOpenApi();
+app.MapConnectEndpoints();
 app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
 app.MapRazorPages();

@@ -10,6 +10,9 @@ public sealed class Membership
     public Guid UserId { get; init; }
     public Guid OrganisationId { get; init; }
     public TenantRole Role { get; set; }
+
+    /// <summary>A deactivated member keeps their history but can no longer enter the LAO.</summary>
+    public bool IsActive { get; set; } = true;
 }
 
 /// <summary>Roles inside one LAO, ordered: a higher role can do everything a lower one can.</summary>

@@ -31,6 +31,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -52,6 +56,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes())

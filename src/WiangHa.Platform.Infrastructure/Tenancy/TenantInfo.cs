@@ -3,10 +3,10 @@ using WiangHa.Platform.Domain.Organisations;
 namespace WiangHa.Platform.Infrastructure.Tenancy;
 
 /// <summary>What the platform needs to know of the current tenant (Finbuckle's <c>ITenantInfo</c> shape).</summary>
-public sealed record TenantInfo(Guid Id, string Identifier, string Name, OrganisationStatus Status)
+public sealed record TenantInfo(Guid Id, string Identifier, string Name, OrganisationStatus Status, string ProvinceCode)
 {
     public static TenantInfo From(Organisation organisation) =>
-        new(organisation.Id, organisation.Slug, organisation.NameTh, organisation.Status);
+        new(organisation.Id, organisation.Slug, organisation.NameTh, organisation.Status, organisation.ProvinceCode);
 }
 
 /// <summary>The tenant in effect for the current unit of work (a request or a job).</summary>

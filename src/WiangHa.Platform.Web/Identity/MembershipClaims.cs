@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Tenancy;
 
 namespace WiangHa.Platform.Web.Identity;
 
@@ -17,6 +18,9 @@ public static class MembershipClaims
 {
     public const string ClaimType = "wh:membership";
     public const string DisplayNameClaimType = "wh:display_name";
+
+    /// <summary>A province a provincial supervisor reads (DOPA code, e.g. "57").</summary>
+    public const string ProvinceClaimType = "wh:province";
 
     public static string Format(Guid organisationId, TenantRole role) =>
         $"{organisationId:N}:{role.ToString().ToLowerInvariant()}";
@@ -37,6 +41,15 @@ public static class MembershipClaims
         return null;
     }
 
+    /// <summary>National supervisors read every LAO; provincial supervisors the LAOs of their provinces.</summary>
+    public static bool Supervises(this ClaimsPrincipal user, string provinceCode) =>
+        user.IsInRole(PlatformRoles.NationalSupervisor)
+        || (user.IsInRole(PlatformRoles.ProvincialSupervisor) && user.HasClaim(ProvinceClaimType, provinceCode));
+
+    /// <summary>A member (any role) or a supervisor of the tenant's province may read it.</summary>
+    public static bool CanRead(this ClaimsPrincipal user, TenantInfo tenant) =>
+        user.RoleIn(tenant.Id) is not null || user.Supervises(tenant.ProvinceCode);
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayNameClaimType) ?? user.Identity?.Name ?? "";
 }
@@ -50,10 +63,16 @@ public sealed class PlatformClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MembershipClaims.DisplayNameClaimType, user.DisplayName));
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id && m.IsActive).ToListAsync();
         foreach (var membership in memberships)
         {
             identity.AddClaim(new Claim(MembershipClaims.ClaimType, MembershipClaims.Format(membership.OrganisationId, membership.Role)));
+        }
+
+        var provinces = await db.SupervisorAssignments.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.ProvinceCode).ToListAsync();
+        foreach (var province in provinces)
+        {
+            identity.AddClaim(new Claim(MembershipClaims.ProvinceClaimType, province));
         }
 
         return identity;

@@ -19,13 +19,13 @@ public static class MeasureEndpoints
     {
         var group = app.MapGroup("/api/v1/t/{tenant}/measures")
             .WithTags("Measures")
-            .RequireAuthorization(TenantPolicies.Read);
+            .RequireAuthorization(ApiPolicies.MeasuresRead);
 
         group.MapGet("/", ListMeasuresAsync).WithName("ListMeasures");
         group.MapGet("/{id:guid}", GetMeasureAsync).WithName("GetMeasure");
-        group.MapPost("/", CreateMeasureAsync).WithName("CreateMeasure").RequireAuthorization(TenantPolicies.Edit);
-        group.MapPut("/{id:guid}", UpdateMeasureAsync).WithName("UpdateMeasure").RequireAuthorization(TenantPolicies.Edit);
-        group.MapDelete("/{id:guid}", DeleteMeasureAsync).WithName("DeleteMeasure").RequireAuthorization(TenantPolicies.Edit);
+        group.MapPost("/", CreateMeasureAsync).WithName("CreateMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPut("/{id:guid}", UpdateMeasureAsync).WithName("UpdateMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapDelete("/{id:guid}", DeleteMeasureAsync).WithName("DeleteMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
         return app;
     }
 

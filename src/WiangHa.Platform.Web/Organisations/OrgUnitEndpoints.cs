@@ -15,13 +15,13 @@ public static class OrgUnitEndpoints
     {
         var group = app.MapGroup("/api/v1/t/{tenant}/org-units")
             .WithTags("OrgUnits")
-            .RequireAuthorization(TenantPolicies.Read);
+            .RequireAuthorization(ApiPolicies.MeasuresRead);
 
         group.MapGet("/", ListOrgUnitsAsync).WithName("ListOrgUnits");
         group.MapGet("/{id:guid}", GetOrgUnitAsync).WithName("GetOrgUnit");
-        group.MapPost("/", CreateOrgUnitAsync).WithName("CreateOrgUnit").RequireAuthorization(TenantPolicies.Admin);
-        group.MapPut("/{id:guid}", UpdateOrgUnitAsync).WithName("UpdateOrgUnit").RequireAuthorization(TenantPolicies.Admin);
-        group.MapDelete("/{id:guid}", DeleteOrgUnitAsync).WithName("DeleteOrgUnit").RequireAuthorization(TenantPolicies.Admin);
+        group.MapPost("/", CreateOrgUnitAsync).WithName("CreateOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
+        group.MapPut("/{id:guid}", UpdateOrgUnitAsync).WithName("UpdateOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
+        group.MapDelete("/{id:guid}", DeleteOrgUnitAsync).WithName("DeleteOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
         return app;
     }
 

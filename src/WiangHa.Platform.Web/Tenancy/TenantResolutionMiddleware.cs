@@ -32,7 +32,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
 
         var tenant = identifier.Length <= 63 ? await store.FindByIdentifierAsync(identifier, context.RequestAborted) : null;
-        if (tenant is null || context.User.RoleIn(tenant.Id) is null)
+        if (tenant is null || !context.User.CanRead(tenant))
         {
             await RefuseAsync(context, problems, StatusCodes.Status404NotFound, "ไม่พบหน่วยงานนี้ หรือท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้");
             return;

@@ -12,13 +12,19 @@ namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 /// data, migrated by the fixture as the explicit <c>migrate</c> command would. Each test makes its own tenants.
 /// One factory per test class (xunit class fixture); classes run in parallel with separate databases.
 /// </summary>
-public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
+    /// <summary>Sign-ins allowed per minute from one IP; subclasses lower it to test the limiter.</summary>
+    protected virtual int RateLimitSignIns => 100_000;
+
+    /// <summary>More settings for subclasses (e.g. the SMTP server of a test).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         await using var scope = Services.CreateAsyncScope();
@@ -31,6 +37,16 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Platform", Database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Identity:Oidc:SigningCertificatePath", TestCertificates.SigningPath);
+        builder.UseSetting("Identity:Oidc:EncryptionCertificatePath", TestCertificates.EncryptionPath);
+        builder.UseSetting("Identity:Oidc:RequireHttps", "false");
+        // Every test signs in from 127.0.0.1; the limiter itself is tested with its own low limit.
+        builder.UseSetting("Security:RateLimits:SignInPerMinute", RateLimitSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:RateLimits:TokenPerMinute", "100000");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
         // Fewer PBKDF2 rounds keep hundreds of test sign-ins fast; the algorithm and code paths stay the real ones.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
@@ -40,7 +56,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public TestData Data => new(this);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         if (_database is not null)

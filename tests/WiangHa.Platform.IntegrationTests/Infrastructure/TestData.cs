@@ -13,7 +13,7 @@ public sealed record TestUser(Guid Id, string Email, TenantRole Role);
 /// <summary>A tenant made by one test, with one user per role and the usual four units.</summary>
 public sealed record TestTenant(Guid Id, string Slug, string Name, TestUser Admin, TestUser Editor, TestUser Viewer, IReadOnlyList<Guid> UnitIds)
 {
-    public TenantInfo Info => new(Id, Slug, Name, OrganisationStatus.Active);
+    public TenantInfo Info => new(Id, Slug, Name, OrganisationStatus.Active, "57");
 }
 
 /// <summary>Builders for test data, written straight through EF Core inside tenant scopes.</summary>

@@ -1,0 +1,42 @@
+namespace WiangHa.Platform.Infrastructure.Audit;
+
+/// <summary>
+/// One entry of the audit trail: who did what, when, from where, in which tenant. Append-only: the interceptor
+/// refuses updates and deletes. Not tenant-owned (sign-in failures have no tenant; operators read all); tenant admins
+/// read their LAO's entries through <see cref="AuditTrailQueries"/>.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>e.g. <c>sign-in.succeeded</c>, <c>measure.updated</c>, <c>membership.role-changed</c>.</summary>
+    public required string Action { get; init; }
+
+    public Guid? TenantId { get; init; }
+    public Guid? ActorUserId { get; init; }
+    public string? ActorName { get; init; }
+    public string? IpAddress { get; init; }
+
+    /// <summary>What was acted on, e.g. <c>Measure</c> and its id.</summary>
+    public string? SubjectType { get; init; }
+    public string? SubjectId { get; init; }
+
+    /// <summary>JSON: the values before and after (changed fields only), or other details.</summary>
+    public string? Details { get; init; }
+}
+
+public static class AuditActions
+{
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string SignInRefusedSuspended = "sign-in.refused-suspended";
+    public const string SignedOutEverywhere = "sign-out.everywhere";
+    public const string TwoFactorEnabled = "2fa.enabled";
+    public const string TwoFactorDisabled = "2fa.disabled";
+    public const string PasswordReset = "password.reset";
+    public const string InvitationSent = "invitation.sent";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string Export = "export";
+}

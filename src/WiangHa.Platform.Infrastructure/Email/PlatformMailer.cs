@@ -1,0 +1,59 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace WiangHa.Platform.Infrastructure.Email;
+
+/// <summary>
+/// SMTP settings (<c>Email:*</c>). Without a host (the embedded default) mail is written as .eml files to
+/// <see cref="PickupDirectory"/> so the demo works offline; the path is logged.
+/// </summary>
+public sealed class EmailOptions
+{
+    public const string SectionName = "Email";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 25;
+    public bool UseStartTls { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string FromAddress { get; set; } = "no-reply@wiangha.local";
+    public string FromName { get; set; } = "WiangHa Platform";
+    public string PickupDirectory { get; set; } = "data/mail";
+}
+
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+
+/// <summary>Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit).</summary>
+public sealed class PlatformMailer(EmailOptions options, ILogger<PlatformMailer> logger)
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+
+        if (string.IsNullOrWhiteSpace(options.SmtpHost))
+        {
+            Directory.CreateDirectory(options.PickupDirectory);
+            var path = Path.Combine(options.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await mime.WriteToAsync(path, cancellationToken);
+            logger.LogInformation("No SMTP server configured: mail to {To} written to {Path}", message.To, path);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(options.SmtpHost, options.SmtpPort, options.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(options.UserName))
+        {
+            await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using WiangHa.Platform.Infrastructure.Identity;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace WiangHa.Platform.Web.Identity;
+
+/// <summary>
+/// The pass-through endpoints of the OpenID Connect server. Discovery, introspection and revocation are answered
+/// by OpenIddict itself; these decide who the token is for.
+/// </summary>
+public static class ConnectEndpoints
+{
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/connect").ExcludeFromDescription();
+        group.MapMethods("/authorize", ["GET", "POST"], (Delegate)AuthorizeAsync);
+        group.MapPost("/token", (Delegate)ExchangeAsync);
+        group.MapMethods("/userinfo", ["GET", "POST"], (Delegate)UserInfoAsync);
+        group.MapMethods("/endsession", ["GET", "POST"], (Delegate)EndSessionAsync);
+        return app;
+    }
+
+    /// <summary>Code flow: the person signs in with the UI cookie first; first-party clients need no consent screen.</summary>
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, TokenPrincipalFactory principals)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login))
+        {
+            var parameters = context.Request.HasFormContentType ? [.. context.Request.Form] : context.Request.Query.ToList();
+            var returnUrl = context.Request.PathBase + context.Request.Path + QueryString.Create(
+                parameters.Where(p => p.Key != Parameters.Prompt).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        var principal = await principals.ForUserAsync(cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier), request.GetScopes());
+        return principal is null
+            ? Forbid(Errors.AccessDenied, "บัญชีนี้ไม่สามารถเข้าใช้งานได้ (ถูกระงับหรือไม่มีหน่วยงานที่ใช้งานได้)")
+            : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public static async Task<IResult> ExchangeAsync(HttpContext context, TokenPrincipalFactory principals)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            var client = await principals.ForClientAsync(request.ClientId!, request.GetScopes());
+            return client is null
+                ? Forbid(Errors.InvalidClient, "ไม่พบแอปพลิเคชันนี้")
+                : Results.SignIn(client, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var previous = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var principal = await principals.ForUserAsync(previous.Principal?.GetClaim(Claims.Subject), previous.Principal?.GetScopes() ?? []);
+            return principal is null
+                ? Forbid(Errors.InvalidGrant, "บัญชีนี้ไม่สามารถใช้งานได้แล้ว กรุณาเข้าสู่ระบบใหม่")
+                : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Forbid(Errors.UnsupportedGrantType, "ไม่รองรับวิธีขอโทเค็นนี้");
+    }
+
+    public static async Task<IResult> UserInfoAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = result.Principal!;
+        var claims = new Dictionary<string, object?> { [Claims.Subject] = principal.GetClaim(Claims.Subject) };
+        if (principal.HasScope(Scopes.Profile))
+        {
+            claims[Claims.Name] = principal.GetClaim(Claims.Name);
+        }
+
+        if (principal.HasScope(Scopes.Email))
+        {
+            claims[Claims.Email] = principal.GetClaim(Claims.Email);
+        }
+
+        claims[MembershipClaims.ClaimType] = principal.GetClaims(MembershipClaims.ClaimType);
+        return Results.Ok(claims);
+    }
+
+    public static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<PlatformUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult Forbid(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+using WiangHa.Platform.Infrastructure.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace WiangHa.Platform.Web.Identity;
+
+/// <summary>
+/// Settings of the platform's OpenID Connect issuer (<c>Identity:Oidc:*</c>). Signing and encryption certificates
+/// come from files shared by every replica; development keys are allowed only in the embedded default.
+/// </summary>
+public sealed class OidcOptions
+{
+    public const string SectionName = "Identity:Oidc";
+
+    /// <summary>Fixed issuer URL for deployments behind a load balancer; by default the request's own URL.</summary>
+    public Uri? Issuer { get; set; }
+
+    public bool RequireHttps { get; set; } = true;
+    public string? SigningCertificatePath { get; set; }
+    public string? SigningCertificatePassword { get; set; }
+    public string? EncryptionCertificatePath { get; set; }
+    public string? EncryptionCertificatePassword { get; set; }
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+}
+
+public static class OpenIdConnectServer
+{
+    public const string AuthenticationScheme = "WiangHa";
+
+    public static readonly string[] Endpoints =
+        ["/connect/authorize", "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo", "/connect/endsession"];
+
+    public static IServiceCollection AddPlatformOpenIdConnect(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        var options = configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
+        if (database.IsEmbeddedDefault)
+        {
+            options.RequireHttps = false;
+        }
+
+        services.AddSingleton(options);
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession");
+                if (options.Issuer is not null)
+                {
+                    server.SetIssuer(options.Issuer);
+                }
+
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. PlatformScopes.Api]);
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(options.RefreshTokenLifetime);
+                AddKeys(server, options, database);
+
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (!options.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                // Revoked tokens and deactivated users stop working at once, not when the token expires.
+                validation.EnableTokenEntryValidation();
+            });
+
+        // One default scheme picks the bearer token when the request carries one, else the UI cookie.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthenticationScheme;
+                o.DefaultAuthenticateScheme = AuthenticationScheme;
+                o.DefaultChallengeScheme = AuthenticationScheme;
+                o.DefaultForbidScheme = AuthenticationScheme;
+            })
+            .AddPolicyScheme(AuthenticationScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.AddScoped<TokenPrincipalFactory>();
+        return services;
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder server, OidcOptions options, DatabaseOptions database)
+    {
+        if (options.SigningCertificatePath is not null && options.EncryptionCertificatePath is not null)
+        {
+            server.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.SigningCertificatePath, options.SigningCertificatePassword));
+            server.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.EncryptionCertificatePath, options.EncryptionCertificatePassword));
+            return;
+        }
+
+        if (!database.IsEmbeddedDefault)
+        {
+            throw new InvalidOperationException(
+                "Identity:Oidc:SigningCertificatePath and Identity:Oidc:EncryptionCertificatePath must name PKCS#12 files shared by every replica. " +
+                "Development keys are only used by the embedded SQLite default.");
+        }
+
+        server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+
+namespace WiangHa.Platform.Web.Identity;
+
+/// <summary>Per-client-IP limits on the doors attackers knock on: the sign-in form and the token endpoint.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Security:RateLimits";
+
+    public int SignInPerMinute { get; set; } = 20;
+    public int TokenPerMinute { get; set; } = 60;
+}
+
+public static class RateLimits
+{
+    public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A global limiter, keyed by path and IP, because OpenIddict answers /connect/token before endpoint
+            // routing would apply an endpoint policy.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var door = Door(context.Request);
+                return door is null
+                    ? RateLimitPartition.GetNoLimiter("open")
+                    : RateLimitPartition.GetFixedWindowLimiter($"{door}|{context.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = door == "sign-in" ? options.SignInPerMinute : options.TokenPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("มีการพยายามเข้าสู่ระบบถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many attempts, retry in a minute)", cancellationToken);
+            };
+        });
+        return services;
+    }
+
+    private static string? Door(HttpRequest request) =>
+        !HttpMethods.IsPost(request.Method) ? null
+        : request.Path.StartsWithSegments("/account/sign-in") ? "sign-in"
+        : request.Path.StartsWithSegments("/connect/token") ? "token"
+        : null;
+}
