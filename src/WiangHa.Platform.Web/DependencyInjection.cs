@@ -26,6 +26,7 @@ public static class DependencyInjection
             .AddPlatformIdentityStores()
             .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>();
 
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         // Membership claims live in the cookie; re-reading them every minute makes role changes take effect quickly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
@@ -60,8 +61,10 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Tenant", TenantPolicies.Read);
             options.Conventions.AuthorizeFolder("/Tenant/OrgUnits", TenantPolicies.Admin);
             options.Conventions.AuthorizePage("/Account/SelectTenant");
+            options.Conventions.AuthorizeFolder("/Operator", PlatformPolicies.Operator);
         });
         services.AddProblemDetails();
+        services.AddSingleton<WiangHa.Platform.Web.Common.PublicUrls>();
         // Thai text stays readable in the HTML (Razor would otherwise escape every Thai letter as &#x...;).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -22,6 +22,7 @@ public static class Pipeline
         app.MapStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Identity.TwoFactorPolicy>();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -56,13 +56,14 @@ public static class MembershipClaims
 
 /// <summary>Adds membership and display-name claims when Identity builds the sign-in principal.</summary>
 public sealed class PlatformClaimsPrincipalFactory(
-    UserManager<PlatformUser> userManager, IOptions<IdentityOptions> options, PlatformDbContext db)
-    : UserClaimsPrincipalFactory<PlatformUser>(userManager, options)
+    UserManager<PlatformUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, PlatformDbContext db)
+    : UserClaimsPrincipalFactory<PlatformUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MembershipClaims.DisplayNameClaimType, user.DisplayName));
+        identity.AddClaim(new Claim(TwoFactorPolicy.ClaimType, user.TwoFactorEnabled ? "true" : "false"));
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id && m.IsActive).ToListAsync();
         foreach (var membership in memberships)
         {

@@ -21,16 +21,22 @@ public sealed class BrowserlessClient(HttpClient http)
     public static async Task<BrowserlessClient> SignedInAsync(PlatformFactory factory, TestUser user) =>
         await SignedInAsync(factory, user.Email, TestData.Password);
 
-    public static async Task<BrowserlessClient> SignedInAsync(PlatformFactory factory, string email, string password)
+    public static async Task<BrowserlessClient> SignedInAsync(PlatformFactory factory, string email, string password, string? authenticatorKey = null)
     {
         var client = Anonymous(factory);
         var response = await client.PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        if (response.Headers.Location!.ToString().Contains("/account/sign-in-2fa", StringComparison.Ordinal))
+        {
+            authenticatorKey.ShouldNotBeNull("this account uses two-factor authentication");
+            var second = await client.PostFormAsync("/account/sign-in-2fa", [new("Code", TestSupport.Authenticator.Code(authenticatorKey))]);
+            second.StatusCode.ShouldBe(HttpStatusCode.Redirect, await second.Content.ReadAsStringAsync());
+        }
+
         return client;
     }
 
-    public static BrowserlessClient Anonymous(PlatformFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public static BrowserlessClient Anonymous(PlatformFactory factory) => new(factory.CreateBrowserClient());
 
     public async Task<IHtmlDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

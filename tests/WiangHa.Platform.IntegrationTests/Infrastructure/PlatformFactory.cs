@@ -51,6 +51,10 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
+    /// <summary>An HTTP client with a cookie jar that does not follow redirects (tests look at them).</summary>
+    public virtual HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     /// <summary>A DI scope for arranging and inspecting data directly, as a background job would.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 

@@ -60,6 +60,47 @@ public sealed class TestData(PlatformFactory factory)
         return new TestTenant(organisation.Id, slug, organisation.NameTh, admin, editor, viewer, units);
     }
 
+    /// <summary>
+    /// An operator or supervisor (with provinces), enrolled in TOTP as their role requires; returns the shared key
+    /// their authenticator app would hold.
+    /// </summary>
+    public async Task<(TestUser User, string AuthenticatorKey)> CreatePlatformUserAsync(string role, params string[] provinces)
+    {
+        await using var scope = factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole<Guid>(role));
+        }
+
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@platform.test";
+        var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        foreach (var province in provinces)
+        {
+            db.SupervisorAssignments.Add(new SupervisorAssignment { UserId = user.Id, ProvinceCode = province });
+        }
+
+        await db.SaveChangesAsync();
+        return (new TestUser(user.Id, email, TenantRole.Viewer), key);
+    }
+
+    /// <summary>Suspends or reactivates a tenant, as an operator would.</summary>
+    public async Task SetStatusAsync(TestTenant tenant, OrganisationStatus status)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var organisation = await db.Organisations.FindAsync(tenant.Id);
+        organisation!.Status = status;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Adds a measure to the tenant; returns its id.</summary>
     public async Task<Guid> CreateMeasureAsync(TestTenant tenant, string title = "เผยแพร่ข้อมูลงบประมาณ", int fiscalYear = 2566)
     {

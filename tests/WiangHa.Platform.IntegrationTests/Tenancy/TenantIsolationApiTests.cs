@@ -96,8 +96,9 @@ public sealed class TenantIsolationApiTests(PlatformFactory factory) : IClassFix
     [Fact]
     public async Task Suspended_tenant_is_refused_with_a_clear_problem()
     {
-        var suspended = await factory.Data.CreateTenantAsync(status: Domain.Organisations.OrganisationStatus.Suspended);
+        var suspended = await factory.Data.CreateTenantAsync();
         var client = await BrowserlessClient.SignedInAsync(factory, suspended.Editor);
+        await factory.Data.SetStatusAsync(suspended, Domain.Organisations.OrganisationStatus.Suspended);
 
         var response = await client.Http.GetAsync($"/api/v1/t/{suspended.Slug}/measures");
 

@@ -86,8 +86,10 @@ public sealed class TenantIsolationPageTests(PlatformFactory factory) : IClassFi
     [Fact]
     public async Task Suspended_tenant_shows_a_clear_thai_page()
     {
-        var suspended = await factory.Data.CreateTenantAsync(name: "อบต.พักงาน", status: Domain.Organisations.OrganisationStatus.Suspended);
+        // Suspended while the clerk is signed in: the next page they open says so.
+        var suspended = await factory.Data.CreateTenantAsync(name: "อบต.พักงาน");
         var client = await BrowserlessClient.SignedInAsync(factory, suspended.Editor);
+        await factory.Data.SetStatusAsync(suspended, Domain.Organisations.OrganisationStatus.Suspended);
 
         var page = await client.GetPageAsync($"/t/{suspended.Slug}/measures", HttpStatusCode.Forbidden);
 

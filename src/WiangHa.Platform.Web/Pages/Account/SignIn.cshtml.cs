@@ -2,12 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Audit;
+using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<PlatformUser> signInManager) : PageModel
+public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserManager<PlatformUser> users, PlatformDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty]
     [DataType(DataType.EmailAddress)]
@@ -41,15 +45,50 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager) : Pag
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var email = Email!.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null && await OnlySuspendedOrganisationsAsync(user))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/select-tenant");
+            await audit.RecordAsync(AuditActions.SignInRefusedSuspended, actorUserId: user.Id, actorName: email);
+            ModelState.AddModelError(string.Empty, Ui.T(
+                "หน่วยงานของท่านถูกระงับการใช้งานชั่วคราว จึงยังเข้าสู่ระบบไม่ได้ ข้อมูลทั้งหมดยังเก็บไว้ครบถ้วน กรุณาติดต่อผู้ดูแลระบบ",
+                "Your organisation is suspended; its data is kept. Contact the platform operators."));
+            return Page();
         }
 
+        var result = await signInManager.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.SignInSucceeded, actorUserId: user!.Id, actorName: email);
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl });
+        }
+
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorUserId: user?.Id, actorName: email);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? Ui.T("บัญชีถูกล็อกชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที", "Account locked after repeated failures; try again in 15 minutes.")
+            ? Ui.T("บัญชีถูกล็อกชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที หรือกด \"ลืมรหัสผ่าน\"", "Account locked after repeated failures; try again in 15 minutes or reset your password.")
             : Ui.T("อีเมลหรือรหัสผ่านไม่ถูกต้อง", "Wrong email or password."));
         return Page();
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/select-tenant";
+
+    /// <summary>A user whose every LAO is suspended, and who has no platform role, may not sign in (their data is kept).</summary>
+    private async Task<bool> OnlySuspendedOrganisationsAsync(PlatformUser user)
+    {
+        if ((await users.GetRolesAsync(user)).Count > 0)
+        {
+            return false;
+        }
+
+        var statuses = await (from m in db.Memberships
+                              join o in db.Organisations on m.OrganisationId equals o.Id
+                              where m.UserId == user.Id && m.IsActive
+                              select o.Status).ToListAsync();
+        return statuses.Count > 0 && statuses.All(s => s == OrganisationStatus.Suspended);
     }
 }

@@ -1,0 +1,14 @@
+using OtpNet;
+
+namespace WiangHa.Platform.TestSupport;
+
+/// <summary>What a phone's authenticator app does: TOTP codes (RFC 6238, 30 s, 6 digits) from the shared key.</summary>
+public static class Authenticator
+{
+    /// <summary>The code for the current 30-second step, or <paramref name="stepsAhead"/> steps later.</summary>
+    public static string Code(string sharedKey, int stepsAhead = 0)
+    {
+        var key = Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        return new Totp(key).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * stepsAhead));
+    }
+}
