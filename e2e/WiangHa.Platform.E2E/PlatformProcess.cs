@@ -16,6 +16,9 @@ public sealed partial class PlatformProcess : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The real SMTP server the platform sends its mail to during the journeys.</summary>
+    public TestSupport.TestSmtpServer Smtp { get; } = new();
+
     public static string RepositoryRoot
     {
         get
@@ -54,7 +57,12 @@ public sealed partial class PlatformProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--contentRoot", project, "--Database:DataDirectory", _dataDirectory })
+        Smtp.Start();
+        foreach (var arg in new[]
+        {
+            dll, "--urls", "http://127.0.0.1:0", "--contentRoot", project, "--Database:DataDirectory", _dataDirectory,
+            "--Email:SmtpHost", "127.0.0.1", "--Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
         {
             start.ArgumentList.Add(arg);
         }
@@ -100,6 +108,7 @@ public sealed partial class PlatformProcess : IAsyncLifetime
         }
 
         _process?.Dispose();
+        await Smtp.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
