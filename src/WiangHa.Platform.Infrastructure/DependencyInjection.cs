@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<InvitationService>();
         services.AddScoped<TenantMembers>();
         services.AddScoped<OrganisationAdministration>();
+        services.AddScoped<OpenIdClientRegistrar>();
         return services;
     }
 

@@ -9,12 +9,14 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// demo data); server databases only through the explicit <c>migrate</c> command or the chart's Job.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PlatformDbContext db, DatabaseOptions options, ReferenceDataSeeder referenceData, DemoDataSeeder demoData, ILogger<DatabaseInitializer> logger)
+    PlatformDbContext db, DatabaseOptions options, ReferenceDataSeeder referenceData, DemoDataSeeder demoData,
+    Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         await referenceData.SeedAsync(cancellationToken);
+        await clients.SyncAsync(cancellationToken: cancellationToken);
         logger.LogInformation("Database migrated ({Provider}); reference data loaded", options.Provider);
     }
 
@@ -26,6 +28,8 @@ public sealed class DatabaseInitializer(
         }
 
         await MigrateAsync(cancellationToken);
-        return await demoData.SeedAsync(cancellationToken);
+        var signIns = await demoData.SeedAsync(cancellationToken);
+        await clients.SyncAsync(DemoDataSeeder.DemoClients, cancellationToken);
+        return signIns;
     }
 }

@@ -26,6 +26,25 @@ public sealed class DemoDataSeeder(
 
     public const string WiangHaSlug = "wiangha";
 
+    /// <summary>
+    /// Demo OAuth clients: a public app for people (code + PKCE, e.g. a LINE bridge or a CLI) and a provincial
+    /// system reading the LAOs of Chiang Rai with client credentials.
+    /// </summary>
+    public static readonly OpenIdClientSettings[] DemoClients =
+    [
+        new()
+        {
+            ClientId = "wiangha-demo-app", DisplayName = "WiangHa demo app", GrantTypes = ["authorization_code"],
+            RedirectUris = ["http://127.0.0.1:7890/callback"], Scopes = ["openid", "profile", "email", "offline_access", "measures:read", "measures:write", "reports:read"],
+        },
+        new()
+        {
+            ClientId = "chiangrai-province-demo", ClientSecret = "demo-secret-change-me", DisplayName = "ระบบของ สถ.จ.เชียงราย (สาธิต)",
+            GrantTypes = ["client_credentials"], Scopes = ["measures:read", "dashboards:read", "reports:read"],
+            Roles = [PlatformRoles.ProvincialSupervisor], Provinces = ["57"],
+        },
+    ];
+
     private static readonly string[] StandardUnits = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"];
 
     private sealed record SeedMonth(int Year, int Month);
