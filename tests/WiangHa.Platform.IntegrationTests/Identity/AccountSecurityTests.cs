@@ -163,6 +163,45 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
         (await AuditActionsFor(tenant.Editor.Email)).ShouldContain(AuditActions.SignInRefusedSuspended);
     }
 
+    [Fact]
+    public async Task Operator_onboards_a_lao_whose_first_admin_is_invited_then_suspends_and_reactivates_it()
+    {
+        var (operatorUser, key) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.Operator);
+        var client = await BrowserlessClient.SignedInAsync(factory, operatorUser.Email, TestData.Password, key);
+        var slug = $"new-{Guid.NewGuid():N}"[..16];
+        var adminEmail = $"admin-{slug}@lao.test";
+
+        var invalid = await client.PostFormAsync("/operator?handler=Onboard",
+            [new("Input.Slug", "X!"), new("Input.NameTh", ""), new("Input.Type", "SubdistrictAdministrativeOrganisation"), new("Input.ProvinceCode", "57"), new("Input.DistrictCode", "5101"), new("Input.FirstAdminEmail", "")], "/operator");
+        var invalidPage = await invalid.Content.ReadAsStringAsync();
+        invalidPage.ShouldContain("ชื่อย่อในลิงก์ใช้ได้เฉพาะ");
+        invalidPage.ShouldContain("กรุณาเลือกจังหวัดและอำเภอให้ตรงกัน");
+        var created = await client.PostFormAsync("/operator?handler=Onboard",
+            [new("Input.Slug", slug), new("Input.NameTh", "องค์การบริหารส่วนตำบลทดสอบใหม่"), new("Input.Type", "SubdistrictAdministrativeOrganisation"),
+             new("Input.ProvinceCode", "57"), new("Input.DistrictCode", "5705"), new("Input.FirstAdminEmail", adminEmail)], "/operator");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var link = new Uri(TestSmtpServer.FirstLink(await factory.Smtp.WaitForMessageToAsync(adminEmail)));
+        var admin = BrowserlessClient.Anonymous(factory);
+        (await admin.PostFormAsync(link.PathAndQuery, [new("DisplayName", "ปลัดทดสอบ"), new("Password", "First-Admin-2569")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var units = await admin.GetPageAsync($"/t/{slug}/org-units");
+        units.QuerySelectorAll("input[name=name]").Select(i => i.GetAttribute("value")).ShouldBe(["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"]);
+
+        var row = (await client.GetPageAsync("/operator?search=" + slug)).QuerySelector($"[data-testid=organisation][data-slug='{slug}'] input[name=id]")!.GetAttribute("value")!;
+        (await client.PostFormAsync("/operator?handler=Suspend", [new("id", row)], "/operator")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await SignInBody(BrowserlessClient.Anonymous(factory), adminEmail, "First-Admin-2569")).ShouldContain("ถูกระงับการใช้งาน");
+        (await client.PostFormAsync("/operator?handler=Reactivate", [new("id", row)], "/operator")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await BrowserlessClient.SignedInAsync(factory, adminEmail, "First-Admin-2569");
+    }
+
+    [Fact]
+    public async Task Lao_staff_cannot_open_operator_pages()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Admin);
+        (await client.Http.GetAsync("/operator")).Headers.Location!.ToString().ShouldContain("/status/403");
+    }
+
     private static async Task<string> SignInBody(BrowserlessClient client, string email, string password)
     {
         var response = await client.PostFormAsync("/account/sign-in", [new("Email", email), new("Password", password)]);
