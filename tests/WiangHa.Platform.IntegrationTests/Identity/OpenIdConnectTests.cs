@@ -162,6 +162,25 @@ public sealed class OpenIdConnectTests(KestrelPlatformFactory factory) : IClassF
         refreshed.Error.ShouldBe("invalid_grant");
     }
 
+    [Fact]
+    public async Task Sign_out_everywhere_revokes_the_users_tokens_at_once()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var clientId = await RegisterPublicClientAsync(["measures:read"]);
+        using var http = new HttpClient();
+        var disco = await Discover(http);
+        var tokens = await CodeFlowAsync(disco, clientId, a.Editor, "openid offline_access measures:read");
+        (await Api(tokens.AccessToken!, HttpMethod.Get, $"/api/v1/t/{a.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var browser = await BrowserlessClient.SignedInAsync(factory, a.Editor);
+
+        (await browser.PostFormAsync("/account/security?handler=SignOutEverywhere", [], "/account/security")).Headers.Location!.ToString().ShouldBe("/account/sign-in");
+
+        (await Api(tokens.AccessToken!, HttpMethod.Get, $"/api/v1/t/{a.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var refreshed = await http.RequestRefreshTokenAsync(new RefreshTokenRequest { Address = disco.TokenEndpoint, ClientId = clientId, RefreshToken = tokens.RefreshToken! });
+        refreshed.IsError.ShouldBeTrue();
+        (await browser.Http.GetAsync($"/t/{a.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     private async Task<DiscoveryDocumentResponse> Discover(HttpClient http) =>
         await http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
         {
