@@ -4,6 +4,7 @@ using WiangHa.Platform.Web;
 using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
+using WiangHa.Platform.Web.Reports;
 using WiangHa.Platform.Web.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ app.MapPlatformHealthChecks();
 app.MapOpenApi();
 app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
+app.MapReportEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);
