@@ -97,6 +97,13 @@ public static partial class ReportFileReader
 
                 pendingStart = i + 1;
             }
+            else if (ParagraphsClosed(pending.ToString()) && line.TrimStart().StartsWith("<p", StringComparison.OrdinalIgnoreCase) && IsCompleteRow(line))
+            {
+                // The pending row was short, not broken: the next line is a whole row of its own.
+                rows.Add(new RawRow(pendingStart, SplitTextRow(pending.ToString())));
+                pending.Clear();
+                pendingStart = i + 1;
+            }
             else
             {
                 // A row broken over several lines: the break was only a line wrap inside a cell.
@@ -120,13 +127,11 @@ public static partial class ReportFileReader
     }
 
     /// <summary>Complete when it has the six cells of the report and no paragraph is left open.</summary>
-    private static bool IsCompleteRow(string row)
-    {
-        var cells = row.Count(c => c == '\t') + 1;
-        var opened = Regex.Count(row, "<p[ >]", RegexOptions.IgnoreCase);
-        var closed = Regex.Count(row, "</p>", RegexOptions.IgnoreCase);
-        return cells >= ReportTableInterpreter.ColumnCount && opened <= closed;
-    }
+    private static bool IsCompleteRow(string row) =>
+        row.Count(c => c == '\t') + 1 >= ReportTableInterpreter.ColumnCount && ParagraphsClosed(row);
+
+    private static bool ParagraphsClosed(string row) =>
+        Regex.Count(row, "<p[ >]", RegexOptions.IgnoreCase) <= Regex.Count(row, "</p>", RegexOptions.IgnoreCase);
 
     private static List<IReadOnlyList<string>> SplitTextRow(string row) =>
         row.Split('\t').Select(cell => (IReadOnlyList<string>)CellParagraphs(cell)).ToList();
@@ -146,7 +151,7 @@ public static partial class ReportFileReader
             using var stream = new MemoryStream(content, writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new ImportFormatException("เอกสาร Word นี้ไม่มีเนื้อหา");
+                ?? throw new ImportFormatException("ไฟล์ .docx นี้ไม่มีเนื้อหาเอกสาร Word (ไม่ใช่เอกสาร Word ที่ถูกต้อง)");
             var rows = new List<RawRow>();
             var other = new StringBuilder();
             var position = 0;
