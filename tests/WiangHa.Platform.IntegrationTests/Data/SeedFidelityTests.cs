@@ -17,7 +17,7 @@ namespace WiangHa.Platform.IntegrationTests.Data;
 [Trait("Category", "SqliteOnly")]
 public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) : IClassFixture<EmbeddedPlatformFactory>
 {
-    private sealed record SeedRow(int Number, string Title, string[] Steps, string[] Units, string Period, string[] Results, string Outcome);
+    internal sealed record SeedRow(int Number, string Title, string[] Steps, string[] Units, string Period, string[] Results, string Outcome);
 
     [Fact]
     public async Task Wiang_ha_measures_equal_the_seed_report_field_by_field()
@@ -81,7 +81,7 @@ public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) :
         Regex.Count(html, "data-testid=\"measure-row\"").ShouldBe(5);
     }
 
-    private static List<SeedRow> ParseSeed(string path)
+    internal static List<SeedRow> ParseSeed(string path)
     {
         var rows = new List<SeedRow>();
         foreach (var line in File.ReadLines(path).Where(l => l.StartsWith("<p>", StringComparison.Ordinal) && l.Contains('\t', StringComparison.Ordinal)))
