@@ -133,7 +133,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         blocks.Add(new Paragraph(
             $"ตามที่ได้จัดทำมาตรการหรือแนวทางในการส่งเสริมคุณธรรมและความโปร่งใสของ{org.Name} โดยได้ดำเนินการขับเคลื่อนมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{org.Name} " +
             $"ประจำปีงบประมาณ พ.ศ. {year} {round} ดังต่อไปนี้"));
-        blocks.Add(new TableBlock(ResultsHeaders, [22, 22, 12, 10, 18, 16], list.Select(m => ResultsRow(m, o)).ToList()));
+        blocks.Add(new TableBlock(ResultsHeaders, [20, 21, 12, 13, 18, 16], list.Select(m => ResultsRow(m, o)).ToList()));
         return blocks;
     }
 
@@ -181,7 +181,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         }
 
         blocks.Add(new Paragraph(o.Digits("2. มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"), Bold: true));
-        blocks.Add(new TableBlock(MeasuresHeaders, [24, 14, 24, 12, 10, 16], list.Select(m => MeasuresRow(m, o)).ToList()));
+        blocks.Add(new TableBlock(MeasuresHeaders, [22, 13, 22, 12, 13, 18], list.Select(m => MeasuresRow(m, o)).ToList()));
         return blocks;
     }
 
