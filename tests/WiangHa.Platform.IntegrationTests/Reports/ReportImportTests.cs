@@ -89,6 +89,35 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
         (measures[5].PeriodFrom, measures[5].PeriodTo).ShouldBe((new DateOnly(2023, 4, 1), new DateOnly(2023, 9, 1)));
     }
 
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("xlsx")]
+    public async Task A_report_generated_by_one_lao_imports_into_another_as_the_same_measures(string format)
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var b = await factory.Data.CreateTenantAsync();
+        var aEditor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
+        await aEditor.ImportSeedAsync(a);
+        var file = await aEditor.Http.GetByteArrayAsync($"/t/{a.Slug}/reports/2566/results.{format}");
+        var bEditor = await BrowserlessClient.SignedInAsync(factory, b.Editor);
+
+        var preview = await bEditor.PreviewAsync(b, $"wiangha-2566.{format}", file, 2566);
+        preview.QuerySelectorAll("[data-testid=preview-row]").Length.ShouldBe(5);
+        (await bEditor.ConfirmAsync(b, preview)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var original = await factory.MeasuresAsync(a, 2566);
+        var copy = await factory.MeasuresAsync(b, 2566);
+        copy.Count.ShouldBe(5);
+        foreach (var (o, c) in original.Zip(copy))
+        {
+            (c.Number, c.Title, c.PeriodFrom, c.PeriodTo, c.Outcome).ShouldBe((o.Number, o.Title, o.PeriodFrom, o.PeriodTo, o.Outcome));
+            c.Steps.ShouldBe(o.Steps);
+            c.ResultPoints.ShouldBe(o.ResultPoints);
+            c.ResponsibleUnits.OrderBy(u => u.SortOrder).Select(u => u.Name).ShouldBe(o.ResponsibleUnits.OrderBy(u => u.SortOrder).Select(u => u.Name));
+            c.ResponsibleUnits.Select(u => u.Id).ShouldAllBe(id => b.UnitIds.Contains(id));
+        }
+    }
+
     [Fact]
     public async Task Unknown_units_can_be_left_out_instead_of_created()
     {
