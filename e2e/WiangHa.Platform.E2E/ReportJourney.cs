@@ -68,6 +68,21 @@ public sealed class ReportJourney(BrowserFixture fixture)
         text.ShouldContain("รายงานผลการดำเนินการ");
     }
 
+    [Fact]
+    public async Task Anyone_opens_wiang_has_public_page_and_downloads_its_measures_document()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/p/wiangha/2566");
+        (await page.Locator("[data-testid=report-document]").CountAsync()).ShouldBe(2);
+        (await page.Locator("[data-testid=report-document][data-kind=measures]").TextContentAsync())!.ShouldContain("ประเด็นที่จะต้องพัฒนาให้ดีขึ้น");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=public-docx-measures]").ClickAsync());
+        var docx = Artifact("ita-measures-2566.docx");
+        await download.SaveAsAsync(docx);
+        var (pdf, _) = await RenderWithLibreOfficeAsync(docx);
+        (await RunAsync("pdftotext", pdf, "-")).ShouldContain("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส");
+    }
+
     private static string Artifact(string name) => Path.Combine(PlatformProcess.ArtifactsDirectory, name);
 
     /// <summary>DOCX → PDF with a throwaway LibreOffice profile, then page 1 → PNG; all kept in the artifacts folder.</summary>
