@@ -43,6 +43,10 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         return new ReportDocument(kind, fiscalYear, FormattableString.Invariant($"{name}-{fiscalYear}"), blocks);
     }
 
+    /// <summary>The items the year's documents will cite (null where the measures name none the catalogue knows).</summary>
+    public async Task<(ItaItemText? Results, ItaItemText? Measures)> CitationsAsync(int fiscalYear, CancellationToken cancellationToken = default) =>
+        await CitedItemsAsync(await measures.ListAsync(fiscalYear, cancellationToken), fiscalYear, cancellationToken);
+
     private sealed record OrganisationNames(string Name, string District, string Province);
 
     private async Task<OrganisationNames?> OrganisationAsync(CancellationToken cancellationToken)

@@ -83,6 +83,24 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_reports_page_names_the_cited_items_and_warns_when_the_measures_name_none()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var editor = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        await editor.ImportSeedAsync(tenant);
+        await factory.Data.CreateMeasureAsync(tenant, "มาตรการที่ไม่ระบุข้อ", 2568);
+
+        var withItems = await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2566");
+        withItems.QuerySelector("[data-testid=citation-warning]").ShouldBeNull();
+        withItems.QuerySelector("[data-testid=document-results]")!.TextContent.ShouldContain("ตามคู่มือ ITA ปี 2567 ข้อ O35");
+        withItems.QuerySelector("[data-testid=document-measures]")!.TextContent.ShouldContain("ตามคู่มือ ITA ปี 2566 ข้อ O42");
+
+        // TestData's measure names 2567/O35, which is no item of FY 2568's documents.
+        var without = await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2568");
+        without.QuerySelector("[data-testid=citation-warning]")!.TextContent.ShouldContain("ข้อรายงานผล, ข้อมาตรการ");
+    }
+
+    [Fact]
     public async Task Arabic_numerals_round_and_signatory_follow_the_saved_settings()
     {
         var tenant = await factory.Data.CreateTenantAsync();

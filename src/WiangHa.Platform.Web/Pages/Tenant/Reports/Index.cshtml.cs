@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Measures;
 using WiangHa.Platform.Infrastructure.Reports;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -9,13 +10,16 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Tenant.Reports;
 
 /// <summary>รายงาน ITA of a fiscal year: the documents to download or print, what is public, carry-over.</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettings settings, TimeProvider clock) : TenantPageModel(tenant)
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettings settings, ReportBuilder builder, TimeProvider clock)
+    : TenantPageModel(tenant)
 {
     public int Year { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int MeasureCount { get; private set; }
     public int PreviousYearCount { get; private set; }
     public bool HasAnalysis { get; private set; }
+    public ItaItemText? ResultsItem { get; private set; }
+    public ItaItemText? MeasuresItem { get; private set; }
 
     [BindProperty]
     public PublicationInput Publication { get; set; } = new(false, true, false, 12, true, null, null);
@@ -75,6 +79,7 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         MeasureCount = (await measures.ListAsync(Year, cancellationToken)).Count;
         PreviousYearCount = (await measures.ListAsync(Year - 1, cancellationToken)).Count;
         HasAnalysis = await settings.AnalysisAsync(Year, cancellationToken) is not null;
+        (ResultsItem, MeasuresItem) = await builder.CitationsAsync(Year, cancellationToken);
     }
 
     public string DocumentPath(ReportKind kind, string format) => TenantPath($"/reports/{Year}/{Slug(kind)}.{format}");
