@@ -47,9 +47,10 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
     {
         var parsed = ReportTableInterpreter.Interpret(ReportFileReader.Read(fileName, content));
         var db = writer.Db;
+        var name = Path.GetFileName(fileName);
         var batch = new ImportBatch
         {
-            FileName = Path.GetFileName(fileName).Length > ImportBatch.FileNameMaxLength ? Path.GetFileName(fileName)[..ImportBatch.FileNameMaxLength] : Path.GetFileName(fileName),
+            FileName = name.Length > ImportBatch.FileNameMaxLength ? name[..ImportBatch.FileNameMaxLength] : name,
             FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Format = ReportFileReader.FormatOf(fileName, content),
             DetectedFiscalYear = parsed.DetectedFiscalYear,
