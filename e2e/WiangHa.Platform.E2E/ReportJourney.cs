@@ -12,10 +12,22 @@ public sealed class ReportJourney(BrowserFixture fixture)
 {
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(120);
 
+    // The import, the downloads and the print page do real work; on a shared 2-core machine under load the fixture's
+    // 15 s default was seen to run out during sign-in.
+    private const float SlowStepTimeout = 60_000;
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await NewPageAsync();
+        page.SetDefaultTimeout(SlowStepTimeout);
+        page.SetDefaultNavigationTimeout(SlowStepTimeout);
+        return page;
+    }
+
     [Fact]
     public async Task New_lao_imports_the_seed_generates_the_report_prints_it_and_the_docx_renders_thai()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("อีเมล").FillAsync("clerk@santisuk.demo");
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
@@ -55,7 +67,7 @@ public sealed class ReportJourney(BrowserFixture fixture)
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.PdfAsync(new() { Path = Artifact("report-print-chromium.pdf"), Format = "A4", PrintBackground = true });
 
-        var anonymous = await fixture.NewPageAsync();
+        var anonymous = await NewPageAsync();
         await anonymous.GotoAsync("/p/santisuk/2566");
         (await anonymous.Locator("[data-testid=report-row]").CountAsync()).ShouldBe(5);
         await anonymous.ScreenshotAsync(new() { Path = Artifact("report-public.png") });
@@ -71,7 +83,7 @@ public sealed class ReportJourney(BrowserFixture fixture)
     [Fact]
     public async Task Anyone_opens_wiang_has_public_page_and_downloads_its_measures_document()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/p/wiangha/2566");
         (await page.Locator("[data-testid=report-document]").CountAsync()).ShouldBe(2);
         (await page.Locator("[data-testid=report-document][data-kind=measures]").TextContentAsync())!.ShouldContain("ประเด็นที่จะต้องพัฒนาให้ดีขึ้น");
