@@ -18,7 +18,7 @@ public sealed class ReportJourney(BrowserFixture fixture)
 
     private async Task<IPage> NewPageAsync()
     {
-        var page = await NewPageAsync();
+        var page = await fixture.NewPageAsync();
         page.SetDefaultTimeout(SlowStepTimeout);
         page.SetDefaultNavigationTimeout(SlowStepTimeout);
         return page;
