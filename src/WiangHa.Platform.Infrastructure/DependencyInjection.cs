@@ -13,6 +13,7 @@ using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Measures;
 using WiangHa.Platform.Infrastructure.Organisations;
+using WiangHa.Platform.Infrastructure.Reports;
 using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Infrastructure.Tenancy;
 
@@ -61,6 +62,7 @@ public static class DependencyInjection
     {
         services.AddMeasures();
         services.AddOrganisations();
+        services.AddReports();
         SeedQuotedItaItemTexts.AddInterim(services);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -5,6 +5,7 @@ using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
+using WiangHa.Platform.Web.Reports;
 using WiangHa.Platform.Web.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,7 @@ app.MapOpenApi();
 app.MapConnectEndpoints();
 app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
+app.MapReportEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);

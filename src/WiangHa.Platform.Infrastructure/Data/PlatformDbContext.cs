@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WiangHa.Platform.Domain.Geography;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Domain.Reports;
 using WiangHa.Platform.Domain.Tenancy;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -30,6 +31,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
+    public DbSet<AssessmentAnalysis> AssessmentAnalyses => Set<AssessmentAnalysis>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Measures;
@@ -26,11 +25,7 @@ public sealed class CreateMeasureHandler(MeasureWriter writer)
 
         var number = input.Number
             ?? (await db.Measures.Where(m => m.FiscalYear == input.FiscalYear).MaxAsync(m => (int?)m.Number, cancellationToken) ?? 0) + 1;
-        var measure = new Measure { Title = input.Title!, Number = number, SubmissionKey = submissionKey };
-        measure.CreatedAt = measure.UpdatedAt = writer.Now;
-        MeasureWriter.Apply(measure, input, units);
-        writer.ReplaceEvidenceLinks(measure, input);
-        db.Measures.Add(measure);
+        var measure = writer.Add(input, units, number, submissionKey);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -67,6 +67,17 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
         measure.ItaItems = [.. input.ItaItems!];
     }
 
+    /// <summary>Adds a new measure made from validated, normalised input (saved by the caller's SaveChanges).</summary>
+    public Measure Add(MeasureInput input, List<Domain.Organisations.OrgUnit> units, int number, Guid? submissionKey = null)
+    {
+        var measure = new Measure { Title = input.Title!, Number = number, SubmissionKey = submissionKey };
+        measure.CreatedAt = measure.UpdatedAt = Now;
+        Apply(measure, input, units);
+        ReplaceEvidenceLinks(measure, input);
+        db.Measures.Add(measure);
+        return measure;
+    }
+
     /// <summary>Replaces the measure's evidence links with the input's, keeping their order.</summary>
     public void ReplaceEvidenceLinks(Measure measure, MeasureInput input)
     {

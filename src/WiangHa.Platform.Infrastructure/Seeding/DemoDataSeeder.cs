@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Domain.Reports;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -197,8 +198,43 @@ public sealed class DemoDataSeeder(
                 db.Measures.Add(measure);
             }
 
+            AddWiangHaReportSettings(report.FiscalYear);
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The analysis the FY 2566 measures answer (illustrative: the seed does not give the previous score) and the
+    /// year's documents published, so <c>/p/wiangha/2566</c> shows the public page.
+    /// </summary>
+    private void AddWiangHaReportSettings(int fiscalYear)
+    {
+        var now = clock.GetUtcNow();
+        db.AssessmentAnalyses.Add(new AssessmentAnalysis
+        {
+            FiscalYear = fiscalYear,
+            Summary = "ผลการประเมินปีที่ผ่านมาชี้ว่าการเปิดเผยข้อมูลและการมีส่วนร่วมของบุคลากรและประชาชนยังต้องพัฒนา",
+            UrgentWeaknesses =
+            [
+                "บุคลากรยังไม่ทราบข้อมูลงบประมาณและแผนการใช้จ่ายงบประมาณของหน่วยงาน",
+                "การใช้ทรัพย์สินของราชการยังไม่มีข้อปฏิบัติที่ชัดเจน",
+            ],
+            IssuesToImprove =
+            [
+                "การเผยแพร่คู่มือการปฏิบัติงานและช่องทางการร้องเรียนเจ้าหน้าที่",
+                "การให้ผู้รับบริการและผู้มีส่วนได้ส่วนเสียมีส่วนร่วมในการดำเนินงาน",
+            ],
+            UpdatedAt = now,
+        });
+        db.ReportPublications.Add(new ReportPublication
+        {
+            FiscalYear = fiscalYear,
+            IsPublished = true,
+            PublishResults = true,
+            PublishMeasures = true,
+            SignatoryPosition = "นายกองค์การบริหารส่วนตำบลเวียงห้า",
+            UpdatedAt = now,
+        });
     }
 
     /// <summary>Plausible measures for the other demo LAOs, so lists, isolation and comparisons have something to show.</summary>

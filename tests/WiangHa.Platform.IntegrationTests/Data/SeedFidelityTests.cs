@@ -17,7 +17,7 @@ namespace WiangHa.Platform.IntegrationTests.Data;
 [Trait("Category", "SqliteOnly")]
 public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) : IClassFixture<EmbeddedPlatformFactory>
 {
-    private sealed record SeedRow(int Number, string Title, string[] Steps, string[] Units, string Period, string[] Results, string Outcome);
+    internal sealed record SeedRow(int Number, string Title, string[] Steps, string[] Units, string Period, string[] Results, string Outcome);
 
     [Fact]
     public async Task Wiang_ha_measures_equal_the_seed_report_field_by_field()
@@ -52,6 +52,21 @@ public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) :
     }
 
     [Fact]
+    public async Task Wiang_has_fy_2566_documents_are_public_without_sign_in()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/p/wiangha/2566");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        Regex.Count(html, "data-testid=\"report-document\"").ShouldBe(2);
+        Regex.Count(html, "data-testid=\"report-row\"").ShouldBe(10);
+        html.ShouldContain("บุคลากรยังไม่ทราบข้อมูลงบประมาณและแผนการใช้จ่ายงบประมาณของหน่วยงาน");
+        (await client.GetAsync("/p/wiangha/2568")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/p/muangphan/2568")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Reference_data_has_77_provinces_and_928_districts()
     {
         await using var scope = factory.Scope();
@@ -81,7 +96,7 @@ public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) :
         Regex.Count(html, "data-testid=\"measure-row\"").ShouldBe(5);
     }
 
-    private static List<SeedRow> ParseSeed(string path)
+    internal static List<SeedRow> ParseSeed(string path)
     {
         var rows = new List<SeedRow>();
         foreach (var line in File.ReadLines(path).Where(l => l.StartsWith("<p>", StringComparison.Ordinal) && l.Contains('\t', StringComparison.Ordinal)))

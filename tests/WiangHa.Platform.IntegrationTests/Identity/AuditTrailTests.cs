@@ -47,6 +47,22 @@ public sealed class AuditTrailTests(PlatformFactory factory) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task A_document_export_is_recorded()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        await factory.Data.CreateMeasureAsync(a);
+        var viewer = await BrowserlessClient.SignedInAsync(factory, a.Viewer);
+
+        (await viewer.Http.GetAsync($"/t/{a.Slug}/reports/2566/results.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var scope = factory.Scope();
+        var exports = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEvents
+            .Where(e => e.TenantId == a.Id && e.Action == AuditActions.Export).ToListAsync();
+        exports.Single().SubjectId.ShouldBe("2566/results.xlsx");
+        exports.Single().ActorName.ShouldBe(a.Viewer.Email);
+    }
+
+    [Fact]
     public async Task The_trail_is_append_only()
     {
         await using var scope = factory.Scope();

@@ -75,7 +75,10 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
     private static Outcome ReadOnly(Endpoint e) => AdminOnly(e) || Writes(e) ? Outcome.Forbidden : Outcome.Allowed;
 
     private static bool Writes(Endpoint e) =>
-        e.Method != "GET" || e.Pattern.EndsWith("/new", StringComparison.Ordinal) || e.Pattern.EndsWith("/edit", StringComparison.Ordinal) || e.Pattern.EndsWith("/delete", StringComparison.Ordinal);
+        e.Method != "GET" || WritePages.Any(p => e.Pattern.EndsWith(p, StringComparison.Ordinal));
+
+    /// <summary>Pages whose purpose is to change data (forms), for editors and admins only.</summary>
+    private static readonly string[] WritePages = ["/new", "/edit", "/delete", "/import"];
 
     private static bool AdminOnly(Endpoint e) =>
         (!e.IsApi && AdminOnlyPages.Any(p => e.Pattern.Contains(p, StringComparison.Ordinal)))
@@ -104,7 +107,12 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
         var id = endpoint.Pattern.Contains("/org-units/", StringComparison.Ordinal) ? tenant.UnitIds[0] : measureId;
         var url = endpoint.Pattern.Replace("{tenant}", tenant.Slug, StringComparison.Ordinal)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
-            .Replace("{id}", id.ToString(), StringComparison.Ordinal);
+            .Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{year:int}", "2566", StringComparison.Ordinal)
+            .Replace("{fiscalYear:int}", "2566", StringComparison.Ordinal)
+            .Replace("{document}", "results", StringComparison.Ordinal)
+            .Replace("{kind}", "results", StringComparison.Ordinal)
+            .Replace("{format}", "docx", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
         if (endpoint.Method is "POST" or "PUT")
         {

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Reports;
+
+namespace WiangHa.Platform.Web.Pages.Public;
+
+/// <summary>
+/// The public, read-only page of an LAO's published documents for a year (<c>/p/{slug}/{year}</c>): the stable URL
+/// the LAO links from its website and gives in ITAS. Not under <c>/t/</c>: no sign-in, no tenant resolution.
+/// </summary>
+[AllowAnonymous]
+public sealed class ReportModel(CrossTenantPublicReports reports) : PageModel
+{
+    public PublicReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int year, CancellationToken cancellationToken)
+    {
+        if (!FiscalYear.IsPlausible(year) || await reports.FindAsync(slug, year, cancellationToken) is not { } report)
+        {
+            return NotFound();
+        }
+
+        Report = report;
+        return Page();
+    }
+}

@@ -1,0 +1,70 @@
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Audit;
+using WiangHa.Platform.Infrastructure.Reports;
+using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Identity;
+
+namespace WiangHa.Platform.Web.Reports;
+
+/// <summary>
+/// The ITA documents as files: <c>/t/{tenant}/reports/{year}/{results|measures}.{docx|xlsx}</c> for members (viewers
+/// may download), and <c>/p/{slug}/{year}/…</c> for what an LAO published (no sign-in).
+/// </summary>
+public static class ReportEndpoints
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/t/{tenant}/reports/{year:int}/{document}.{format}", DownloadAsync)
+            .WithName("DownloadReport")
+            .RequireAuthorization(TenantPolicies.Read)
+            .ExcludeFromDescription();
+        app.MapGet("/p/{slug}/{year:int}/{document}.{format}", DownloadPublishedAsync)
+            .WithName("DownloadPublishedReport")
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> DownloadAsync(
+        int year, string document, string format, ReportBuilder builder, ReportSettings settings, AuditLog audit, IMultiTenantContextAccessor tenants,
+        CancellationToken cancellationToken)
+    {
+        if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind || format is not ("docx" or "xlsx"))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var options = ReportSettings.OptionsOf(await settings.PublicationAsync(year, cancellationToken));
+        var built = await builder.BuildAsync(kind, year, options, cancellationToken);
+        if (built is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Exports leave the platform: the trail says who took which document.
+        await audit.RecordAsync(AuditActions.Export, tenants.MultiTenantContext.TenantInfo?.Id, "Report", $"{year}/{document}.{format}", cancellationToken: cancellationToken);
+        return FileOf(built, format);
+    }
+
+    public static async Task<IResult> DownloadPublishedAsync(string slug, int year, string document, string format, CrossTenantPublicReports reports, CancellationToken cancellationToken)
+    {
+        if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var report = await reports.FindAsync(slug, year, cancellationToken);
+        var built = report?.Documents.FirstOrDefault(d => d.Kind == kind);
+        return built is null ? TypedResults.NotFound() : FileOf(built, format);
+    }
+
+    private static IResult FileOf(ReportDocument document, string format) => format switch
+    {
+        "docx" => TypedResults.File(DocxReportWriter.ToBytes(document), DocxType, $"{document.FileName}.docx"),
+        "xlsx" => TypedResults.File(XlsxReportWriter.ToBytes(document), XlsxType, $"{document.FileName}.xlsx"),
+        _ => TypedResults.NotFound(),
+    };
+}

@@ -1,0 +1,133 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using MiniExcelLibs;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Infrastructure.Measures;
+using WiangHa.Platform.Infrastructure.Reports;
+using WiangHa.Platform.Infrastructure.Reports.Import;
+
+namespace WiangHa.Platform.UnitTests.Reports;
+
+/// <summary>What the DOCX and XLSX writers put in the files, read back with OpenXml and MiniExcel.</summary>
+public sealed class DocumentWriterTests
+{
+    private static readonly MeasureView[] Measures =
+    [
+        Measure(1, "เผยแพร่ข้อมูลงบประมาณ", ["ประชาสัมพันธ์", "ชี้แจงในที่ประชุม"], ["สำนักปลัด", "กองคลัง"], ["เผยแพร่แล้ว", "ชี้แจงแล้ว"], "บุคลากรทราบ"),
+        Measure(10, "ช่องทางร้องเรียน", ["เปิดช่องทางออนไลน์"], ["กองช่าง"], [], null),
+    ];
+
+    private static MeasureView Measure(int number, string title, string[] steps, string[] units, string[] results, string? outcome) =>
+        new(Guid.NewGuid(), 2566, number, title, AnalysisBasis.IssueToImprove, steps, units.Select(u => new OrgUnitRef(Guid.NewGuid(), u)).ToList(),
+            new MonthRef(2565, 10), new MonthRef(2566, 3), MeasureStatus.Completed, "รายงานทุกไตรมาส", results, outcome, [], [], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+
+    private static ReportDocument Document(bool thaiDigits) =>
+        new(ReportKind.Results, 2566, "ita-results-2566",
+        [
+            new TitleLine("รายงานผลการดำเนินการ", true),
+            new WiangHa.Platform.Infrastructure.Reports.Paragraph("ย่อหน้า"),
+            new TableBlock(ReportBuilder.ResultsHeaders, [22, 22, 12, 10, 18, 16], Measures.Select(m => ReportBuilder.ResultsRow(m, new ReportOptions(thaiDigits))).ToList()),
+            new SignatureBlock("นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบล"),
+        ]);
+
+    [Fact]
+    public void Docx_table_round_trips_cell_by_cell_with_each_point_a_paragraph()
+    {
+        var document = Document(thaiDigits: true);
+        using var stream = new MemoryStream(DocxReportWriter.ToBytes(document));
+        using var word = WordprocessingDocument.Open(stream, false);
+        var table = word.MainDocumentPart!.Document!.Body!.Elements<Table>().Single();
+        var rows = table.Elements<TableRow>().ToList();
+
+        rows.Count.ShouldBe(1 + Measures.Length);
+        rows[0].Elements<TableCell>().Select(c => c.InnerText).ShouldBe(ReportBuilder.ResultsHeaders);
+        for (var r = 0; r < Measures.Length; r++)
+        {
+            var cells = rows[r + 1].Elements<TableCell>().Select(c => c.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0).ToList()).ToList();
+            cells.Count.ShouldBe(6);
+            for (var c = 0; c < 6; c++)
+            {
+                cells[c].ShouldBe(document.Table.Rows[r][c], $"row {r + 1}, column {c + 1}");
+            }
+        }
+
+        rows[1].Elements<TableCell>().First().InnerText.ShouldBe("๑. เผยแพร่ข้อมูลงบประมาณ");
+        rows[2].Elements<TableCell>().First().InnerText.ShouldBe("๑๐. ช่องทางร้องเรียน");
+        rows[1].Elements<TableCell>().ElementAt(1).Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ShouldBe(["๑. ประชาสัมพันธ์", "๒. ชี้แจงในที่ประชุม"]);
+        rows[1].Elements<TableCell>().ElementAt(3).InnerText.ShouldBe("ตุลาคม ๒๕๖๕ ถึง มีนาคม ๒๕๖๖");
+    }
+
+    [Fact]
+    public void Docx_is_a4_in_th_sarabun_new_with_laksaman_as_substitute_and_the_header_row_repeats()
+    {
+        using var stream = new MemoryStream(DocxReportWriter.ToBytes(Document(thaiDigits: false)));
+        using var word = WordprocessingDocument.Open(stream, false);
+        var main = word.MainDocumentPart!;
+        var page = main.Document!.Body!.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
+        ((uint)page.Width!, (uint)page.Height!).ShouldBe((11906u, 16838u));
+
+        var table = main.Document.Body.Elements<Table>().Single();
+        var rows = table.Elements<TableRow>().ToList();
+        rows[0].TableRowProperties!.GetFirstChild<TableHeader>().ShouldNotBeNull();
+        rows.Skip(1).ShouldAllBe(r => r.TableRowProperties == null || r.TableRowProperties.GetFirstChild<TableHeader>() == null);
+
+        var fonts = main.Document.Descendants<RunFonts>().ToList();
+        fonts.ShouldNotBeEmpty();
+        fonts.ShouldAllBe(f => f.Ascii!.Value == "TH Sarabun New" && f.HighAnsi!.Value == "TH Sarabun New" && f.ComplexScript!.Value == "TH Sarabun New");
+        var font = main.FontTablePart!.Fonts!.Elements<Font>().Single(f => f.Name == "TH Sarabun New");
+        font.AltName!.Val!.Value.ShouldBe("Laksaman");
+        rows[1].Elements<TableCell>().First().InnerText.ShouldBe("1. เผยแพร่ข้อมูลงบประมาณ");
+    }
+
+    [Fact]
+    public void Xlsx_round_trips_cell_by_cell_with_points_on_separate_lines()
+    {
+        var document = Document(thaiDigits: true);
+        using var stream = new MemoryStream(XlsxReportWriter.ToBytes(document));
+        var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
+
+        rows.Count.ShouldBe(1 + Measures.Length);
+        rows[0].ShouldBe(ReportBuilder.ResultsHeaders);
+        for (var r = 0; r < Measures.Length; r++)
+        {
+            for (var c = 0; c < 6; c++)
+            {
+                rows[r + 1][c].ShouldBe(string.Join("\n", document.Table.Rows[r][c]), $"row {r + 1}, column {c + 1}");
+            }
+        }
+
+        stream.Position = 0;
+        stream.GetSheetNames().ShouldBe([XlsxReportWriter.SheetName]);
+    }
+
+    [Theory]
+    [InlineData("report.docx")]
+    [InlineData("report.xlsx")]
+    public void What_we_write_the_importer_reads_back_as_the_same_measures(string fileName)
+    {
+        var document = Document(thaiDigits: true);
+        var bytes = fileName.EndsWith(".docx", StringComparison.Ordinal) ? DocxReportWriter.ToBytes(document) : XlsxReportWriter.ToBytes(document);
+
+        var rows = ReportTableInterpreter.Interpret(ReportFileReader.Read(fileName, bytes)).Rows;
+
+        rows.Count.ShouldBe(Measures.Length);
+        foreach (var (row, measure) in rows.Zip(Measures))
+        {
+            row.Number.ShouldBe(measure.Number);
+            row.Title.ShouldBe(measure.Title);
+            row.Steps.ShouldBe(measure.Steps);
+            row.UnitNames.ShouldBe(measure.ResponsibleUnits.Select(u => u.Name));
+            (row.FromYear, row.FromMonth, row.ToYear, row.ToMonth).ShouldBe((2565, 10, 2566, 3));
+            row.ResultPoints.ShouldBe(measure.ResultPoints);
+            row.Outcome.ShouldBe(measure.Outcome);
+            row.Problems.ShouldBeEmpty();
+        }
+    }
+
+    [Theory]
+    [InlineData(true, 0, "๐")]
+    [InlineData(true, 2570, "๒๕๗๐")]
+    [InlineData(false, 2570, "2570")]
+    public void Numbering_and_years_follow_the_numeral_option(bool thaiDigits, int number, string expected) =>
+        new ReportOptions(thaiDigits).Digits(number).ShouldBe(expected);
+}
