@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
@@ -30,6 +31,8 @@ public static class DependencyInjection
             .UseProvider(options.Provider, connectionString)
             .AddInterceptors(sp.GetRequiredService<VersionStampInterceptor>(), sp.GetRequiredService<TenantSaveChangesInterceptor>()));
         services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddSingleton(configuration.GetSection(LinkCheckerOptions.SectionName).Get<LinkCheckerOptions>() ?? new LinkCheckerOptions());
+        services.AddComplianceScheduling(configuration, options, connectionString);
         return services;
     }
 
@@ -50,7 +53,8 @@ public static class DependencyInjection
     {
         services.AddMeasures();
         services.AddOrganisations();
-        SeedQuotedItaItemTexts.AddInterim(services);
+        services.AddIta();
+        services.AddCompliance();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();

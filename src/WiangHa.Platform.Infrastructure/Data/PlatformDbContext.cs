@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Geography;
+using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Domain.Tenancy;
@@ -30,6 +32,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<ItaManual> ItaManuals => Set<ItaManual>();
+    public DbSet<ItaManualVersion> ItaManualVersions => Set<ItaManualVersion>();
+    public DbSet<ItemDisclosure> ItemDisclosures => Set<ItemDisclosure>();
+    public DbSet<ComplianceRun> ComplianceRuns => Set<ComplianceRun>();
+    public DbSet<ComplianceResult> ComplianceResults => Set<ComplianceResult>();
+    public DbSet<LinkCheck> LinkChecks => Set<LinkCheck>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

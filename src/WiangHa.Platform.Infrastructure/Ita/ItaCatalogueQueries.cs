@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Infrastructure.Data;
+
+namespace WiangHa.Platform.Infrastructure.Ita;
+
+/// <summary>A published (or draft) version with its parsed catalogue.</summary>
+public sealed record ManualVersionView(Guid Id, int Year, int Number, ItaManualVersionStatus Status, ItaCatalogue Catalogue,
+    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, string? SourceFileName, int ItemCount);
+
+/// <summary>Parsed catalogues by version id: a version's document never changes, so it is parsed once per process.</summary>
+public sealed class ItaCatalogueCache
+{
+    private readonly ConcurrentDictionary<Guid, ItaCatalogue> _parsed = new();
+    private volatile IReadOnlyDictionary<int, Guid>? _latestPublished;
+
+    public ItaCatalogue Parse(ItaManualVersion version) => _parsed.GetOrAdd(version.Id, _ => ItaCatalogueFormats.FromStoredJson(version.Document));
+
+    internal IReadOnlyDictionary<int, Guid>? LatestPublished { get => _latestPublished; set => _latestPublished = value; }
+
+    /// <summary>Called after a publish so the next lookup sees the new version.</summary>
+    public void Forget() => _latestPublished = null;
+}
+
+public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache cache)
+{
+    public async Task<IReadOnlyList<ItaManualVersion>> VersionsAsync(CancellationToken cancellationToken = default) =>
+        await db.ItaManualVersions.AsNoTracking().OrderByDescending(v => v.Year).ThenByDescending(v => v.Number).ToListAsync(cancellationToken);
+
+    public async Task<ManualVersionView?> VersionAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ItaManualVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        return version is null ? null : View(version);
+    }
+
+    public async Task<ManualVersionView?> VersionAsync(int year, int number, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ItaManualVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Year == year && v.Number == number, cancellationToken);
+        return version is null ? null : View(version);
+    }
+
+    /// <summary>The newest published version of a year, or null.</summary>
+    public async Task<ManualVersionView?> PublishedAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var latest = await LatestPublishedIdsAsync(cancellationToken);
+        return latest.TryGetValue(year, out var id) ? await VersionAsync(id, cancellationToken) : null;
+    }
+
+    /// <summary>Years with a published manual, newest first.</summary>
+    public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken = default) =>
+        (await LatestPublishedIdsAsync(cancellationToken)).Keys.OrderDescending().ToList();
+
+    private async Task<IReadOnlyDictionary<int, Guid>> LatestPublishedIdsAsync(CancellationToken cancellationToken)
+    {
+        if (cache.LatestPublished is { } known)
+        {
+            return known;
+        }
+
+        var rows = await db.ItaManualVersions.AsNoTracking()
+            .Where(v => v.Status == ItaManualVersionStatus.Published)
+            .Select(v => new { v.Year, v.Number, v.Id })
+            .ToListAsync(cancellationToken);
+        var latest = rows.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!.Id);
+        cache.LatestPublished = latest;
+        return latest;
+    }
+
+    private ManualVersionView View(ItaManualVersion v) =>
+        new(v.Id, v.Year, v.Number, v.Status, cache.Parse(v), v.CreatedAt, v.CreatedBy, v.PublishedAt, v.PublishedBy, v.SourceFileName, v.ItemCount);
+}
