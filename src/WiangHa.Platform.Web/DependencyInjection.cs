@@ -55,6 +55,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Tenant", TenantPolicies.Read);
             options.Conventions.AuthorizeFolder("/Tenant/OrgUnits", TenantPolicies.Admin);
             options.Conventions.AuthorizePage("/Account/SelectTenant");
+            options.Conventions.AuthorizeFolder("/Operator", PlatformPolicies.Operator);
         });
         services.AddProblemDetails();
         // Thai text stays readable in the HTML (Razor would otherwise escape every Thai letter as &#x...;).

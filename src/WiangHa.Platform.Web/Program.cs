@@ -2,6 +2,7 @@ using WiangHa.Platform.Infrastructure;
 using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Web;
 using WiangHa.Platform.Web.Common;
+using WiangHa.Platform.Web.Compliance;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
 using WiangHa.Platform.Web.Tenancy;
@@ -36,6 +37,7 @@ app.MapPlatformHealthChecks();
 app.MapOpenApi();
 app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
+app.MapComplianceEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);

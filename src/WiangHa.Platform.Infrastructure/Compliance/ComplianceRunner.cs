@@ -86,11 +86,15 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
         using (services.GetRequiredService<TenantScope>().Enter(tenant))
         {
             var db = services.GetRequiredService<PlatformDbContext>();
-            var run = await db.ComplianceRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+            var run = await db.ComplianceRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
             if (run is null || run.State is ComplianceRunState.Completed)
             {
                 return; // another firing already did it
             }
+
+            run.State = ComplianceRunState.Running;
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
 
             await services.GetRequiredService<LinkSweep>().CheckTenantLinksAsync(run.AssessmentYear, cancellationToken);
             await services.GetRequiredService<ComplianceEvaluation>().RecordAsync(organisation, run.AssessmentYear, run.Slot, run.Kind, runId, cancellationToken);

@@ -11,6 +11,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddScoped<ComplianceEvaluation>();
         services.AddScoped<LinkSweep>();
         services.AddScoped<SaveItemDisclosure>();
+        services.AddScoped<DeleteItemDisclosure>();
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<RequestComplianceCheck>();
         return services;

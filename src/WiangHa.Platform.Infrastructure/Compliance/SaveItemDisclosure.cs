@@ -130,6 +130,28 @@ public sealed class ComplianceQueries(PlatformDbContext db)
         return disclosed.Union(run).OrderDescending().ToList();
     }
 
+    /// <summary>One item's verdicts over time, newest first.</summary>
+    public async Task<IReadOnlyList<ComplianceResult>> ItemHistoryAsync(int year, string code, int take, CancellationToken cancellationToken = default) =>
+        await db.ComplianceResults.AsNoTracking().Where(r => r.AssessmentYear == year && r.ItemCode == code)
+            .OrderByDescending(r => r.CheckedAt).Take(take).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, LinkCheck>> LinkChecksAsync(CancellationToken cancellationToken = default) =>
         await db.LinkChecks.AsNoTracking().ToDictionaryAsync(l => l.Url, StringComparer.Ordinal, cancellationToken);
+}
+
+/// <summary>Removes one of the current tenant's disclosures (another tenant's id is not found).</summary>
+public sealed class DeleteItemDisclosure(PlatformDbContext db)
+{
+    public async Task<CommandResult> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.ItemDisclosures.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return new CommandResult.NotFound();
+        }
+
+        db.ItemDisclosures.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CommandResult.Success(row.Id, row.Version);
+    }
 }
