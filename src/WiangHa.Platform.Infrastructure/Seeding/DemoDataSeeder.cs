@@ -199,7 +199,7 @@ public sealed class DemoDataSeeder(
             (2567, "O1", DisclosureAnswer.Yes, "/structure", "แผนผังโครงสร้างฝ่ายการเมืองและฝ่ายประจำ หน้า \"โครงสร้าง\""),
             (2567, "O2", DisclosureAnswer.Yes, "/executives", "ข้อมูลผู้บริหาร นายก รองนายก ปลัด พร้อมรูปถ่ายและเบอร์ติดต่อ"),
             (2567, "O3", DisclosureAnswer.No, null, "อยู่ระหว่างจัดทำสรุปอำนาจหน้าที่"),
-            (2567, "O35", DisclosureAnswer.Yes, "/ita/2567/o35-report.pdf", "รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ พ.ศ. 2566 (รอบ 12 เดือน)"),
+            (2567, "O35", DisclosureAnswer.Yes, "/ita/2567/o35-report", "รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ พ.ศ. 2566 (รอบ 12 เดือน)"),
             (2566, "O1", DisclosureAnswer.Yes, "/structure", "แผนผังโครงสร้าง"),
             (2566, "O2", DisclosureAnswer.Yes, "/executives", "ข้อมูลผู้บริหาร"),
             (2566, "O42", DisclosureAnswer.Yes, "/ita/2566/o42-measures.pdf", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. 2566"),
@@ -208,7 +208,7 @@ public sealed class DemoDataSeeder(
         [
             ("/structure", [2566, 2567], "text/html"),
             ("/executives", [2566], "text/html"),
-            ("/ita/2567/o35-report.pdf", [], "application/pdf"),
+            ("/ita/2567/o35-report", [2565], "text/html"),
             ("/ita/2566/o42-measures.pdf", [], "application/pdf"),
         ];
         using (tenantScope.Enter(TenantInfo.From(organisation)))
