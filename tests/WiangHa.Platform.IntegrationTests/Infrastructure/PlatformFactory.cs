@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Seeding;
+using WiangHa.Platform.Infrastructure.Tenancy;
 
 namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 
@@ -18,9 +20,20 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
+    public string SchedulerName { get; } = $"test-{Guid.NewGuid():N}";
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        // Schema first, as the `migrate` command does before a deployment starts: the Quartz job store only
+        // validates its tables when the host (and so the scheduler) starts.
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        options.UseProvider(_database.Provider, _database.ConnectionString);
+        await using (var db = new PlatformDbContext(options.Options, new AsyncLocalMultiTenantContextAccessor()))
+        {
+            await db.Database.MigrateAsync();
+        }
+
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
     }
@@ -31,6 +44,12 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Platform", Database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Quartz names must be unique in one process; each factory is its own "deployment" with its own database.
+        builder.UseSetting("Compliance:Scheduler:Name", SchedulerName);
+        // The link checker may reach the tests' own servers on 127.0.0.1, and nothing else.
+        builder.UseSetting("Compliance:LinkChecker:AllowLoopback", "true");
+        builder.UseSetting("Compliance:LinkChecker:PerHostInterval", "00:00:00");
+        builder.UseSetting("Compliance:LinkChecker:Timeout", "00:00:05");
         // Fewer PBKDF2 rounds keep hundreds of test sign-ins fast; the algorithm and code paths stay the real ones.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
