@@ -58,7 +58,8 @@ public sealed class ImportItaCatalogue(PlatformDbContext db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = importedBy,
         };
-        manual.Versions.Add(version);
+        // Added explicitly: a client-generated key reached through a navigation would be taken for an existing row.
+        db.ItaManualVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogueImportResult(version.Id, version.Year, version.Number, []);
     }

@@ -56,6 +56,16 @@ public sealed class PlatformClaimsPrincipalFactory(
             identity.AddClaim(new Claim(MembershipClaims.ClaimType, MembershipClaims.Format(membership.OrganisationId, membership.Role)));
         }
 
+        // Platform roles (operator, supervisors) as role claims: UserClaimsPrincipalFactory<TUser> adds none itself,
+        // so the operator policy (RequireRole) could never succeed without these.
+        if (UserManager.SupportsUserRole)
+        {
+            foreach (var role in await UserManager.GetRolesAsync(user))
+            {
+                identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, role));
+            }
+        }
+
         return identity;
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -86,6 +89,36 @@ public sealed class TestData(PlatformFactory factory)
             db.Measures.Add(measure);
             await db.SaveChangesAsync();
             return measure.Id;
+        }
+    }
+
+    /// <summary>A platform operator (Identity role), for the operator pages.</summary>
+    public async Task<string> CreateOperatorAsync()
+    {
+        await using var scope = factory.Scope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(PlatformRoles.Operator))
+        {
+            await roles.CreateAsync(new IdentityRole<Guid>(PlatformRoles.Operator));
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var email = $"operator-{Guid.NewGuid():N}@platform.test";
+        var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Operator" };
+        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+        await users.AddToRoleAsync(user, PlatformRoles.Operator);
+        return email;
+    }
+
+    /// <summary>Writes the tenant's disclosure of one item.</summary>
+    public async Task<Guid> CreateDisclosureAsync(TestTenant tenant, int year, string code, params string[] urls)
+    {
+        await using var scope = factory.Scope();
+        using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SaveItemDisclosure>()
+                .HandleAsync(new DisclosureInput(year, code, DisclosureAnswer.Yes, urls, "คำอธิบาย"));
+            return result.ShouldBeOfType<CommandResult.Success>().Id;
         }
     }
 
