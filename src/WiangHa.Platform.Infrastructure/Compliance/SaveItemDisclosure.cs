@@ -123,12 +123,9 @@ public sealed class ComplianceQueries(PlatformDbContext db)
         return rows.Select(r => (r.FinishedAt!.Value, r.Score)).Reverse().ToList();
     }
 
-    public async Task<IReadOnlyList<int>> YearsWithDataAsync(CancellationToken cancellationToken = default)
-    {
-        var disclosed = await db.ItemDisclosures.Select(d => d.AssessmentYear).Distinct().ToListAsync(cancellationToken);
-        var run = await db.ComplianceRuns.Select(r => r.AssessmentYear).Distinct().ToListAsync(cancellationToken);
-        return disclosed.Union(run).OrderDescending().ToList();
-    }
+    /// <summary>Assessment years the LAO has filled in disclosures for, newest first.</summary>
+    public async Task<IReadOnlyList<int>> DisclosedYearsAsync(CancellationToken cancellationToken = default) =>
+        await db.ItemDisclosures.Select(d => d.AssessmentYear).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
     /// <summary>One item's verdicts over time, newest first.</summary>
     public async Task<IReadOnlyList<ComplianceResult>> ItemHistoryAsync(int year, string code, int take, CancellationToken cancellationToken = default) =>

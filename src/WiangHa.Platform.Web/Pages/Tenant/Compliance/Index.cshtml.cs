@@ -51,7 +51,7 @@ public sealed class IndexModel(
     private async Task LoadAsync(int? year, CancellationToken cancellationToken)
     {
         var published = await catalogues.PublishedYearsAsync(cancellationToken);
-        var withData = await queries.YearsWithDataAsync(cancellationToken);
+        var withData = await queries.DisclosedYearsAsync(cancellationToken);
         Years = published;
         var current = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
         // Without a choice: the newest year the LAO has worked on, else the newest manual not beyond the coming year.
