@@ -10,8 +10,39 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// <summary>Loads one tenant's inputs for one assessment year, applies <see cref="ItemRules"/> and records the run (current tenant).</summary>
 public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueries catalogues, TimeProvider clock)
 {
+    // One tenant per instance (scoped): measures and link results are read once for all its years.
+    private List<Measure>? _measures;
+    private Dictionary<string, LinkFacts>? _links;
+
     /// <summary>True when a run was recorded; false when the slot already has one (idempotent) or no manual is published.</summary>
     public async Task<bool> RecordAsync(Organisation organisation, int year, string slot, ComplianceRunKind kind, Guid? existingRunId, CancellationToken cancellationToken)
+    {
+        if (!await AddAsync(organisation, year, slot, kind, existingRunId, cancellationToken))
+        {
+            return false;
+        }
+
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Saves what <see cref="AddAsync"/> added; false when another node recorded the slot first (nothing new).</summary>
+    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another scheduler node recorded this slot first (unique tenant × version × slot): nothing new.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Evaluates one year and adds the run and its results to the context, unsaved; false when there is nothing to record.</summary>
+    public async Task<bool> AddAsync(Organisation organisation, int year, string slot, ComplianceRunKind kind, Guid? existingRunId, CancellationToken cancellationToken)
     {
         if (await catalogues.PublishedAsync(year, cancellationToken) is not { } manual)
         {
@@ -59,17 +90,7 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
             });
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException) when (existingRunId is null)
-        {
-            // Another scheduler node recorded this slot first (unique tenant × version × slot): nothing new.
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        return true;
     }
 
     /// <summary>The verdicts without recording anything (also used by the benchmark).</summary>
@@ -79,11 +100,11 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
         var year = manual.Year;
         var disclosures = await db.ItemDisclosures.AsNoTracking().Where(d => d.AssessmentYear == year).ToListAsync(cancellationToken);
         var prefix = $"{year}/";
-        var measures = await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits).AsSplitQuery().ToListAsync(cancellationToken);
-        var links = await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken);
-        var linkFacts = links.GroupBy(l => l.Url).ToDictionary(g => g.Key, g => g.First().ToFacts(), StringComparer.Ordinal);
+        _measures ??= await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits).ToListAsync(cancellationToken);
+        _links ??= (await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(l => l.Url).ToDictionary(g => g.Key, g => g.First().ToFacts(), StringComparer.Ordinal);
         var byCode = disclosures.ToDictionary(d => d.ItemCode, StringComparer.OrdinalIgnoreCase);
-        return Evaluate(type, manual, byCode, measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), linkFacts);
+        return Evaluate(type, manual, byCode, _measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), _links);
     }
 
     public static (IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection) Evaluate(

@@ -18,6 +18,8 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// </summary>
 public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ComplianceRunner> logger)
 {
+    public const int MaxParallelTenants = 4;
+
     /// <summary>The idempotency slot of a nightly run: the Bangkok date of the scheduled fire time.</summary>
     public static string NightlySlot(DateTimeOffset scheduledFireTime) =>
         "nightly:" + ThaiTime.ToBangkok(scheduledFireTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -32,12 +34,10 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
             organisations = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Active).OrderBy(o => o.Id).ToListAsync(cancellationToken);
         }
 
+        // Tenants are independent: a few at a time keeps both cores busy while one waits on the database.
         var recorded = 0;
-        foreach (var organisation in organisations)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            recorded += await RunTenantAsync(organisation, slot, ComplianceRunKind.Nightly, cancellationToken);
-        }
+        await Parallel.ForEachAsync(organisations, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelTenants, CancellationToken = cancellationToken },
+            async (organisation, ct) => Interlocked.Add(ref recorded, await RunTenantAsync(organisation, slot, ComplianceRunKind.Nightly, ct)));
 
         logger.LogInformation("Compliance slot {Slot}: {Recorded} runs recorded for {Tenants} tenants", slot, recorded, organisations.Count);
         return recorded;
@@ -60,14 +60,15 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
 
             var answered = await db.ItemDisclosures.Select(d => d.AssessmentYear).Distinct().ToListAsync(cancellationToken);
             var years = answered.Where(published.Contains).Append(published[0]).Distinct();
-            var recorded = 0;
+            // Every year of the tenant in one transaction: one commit per tenant, not per year.
+            var evaluation = services.GetRequiredService<ComplianceEvaluation>();
+            var added = 0;
             foreach (var year in years)
             {
-                var evaluation = services.GetRequiredService<ComplianceEvaluation>();
-                recorded += await evaluation.RecordAsync(organisation, year, slot, kind, existingRunId: null, cancellationToken) ? 1 : 0;
+                added += await evaluation.AddAsync(organisation, year, slot, kind, existingRunId: null, cancellationToken) ? 1 : 0;
             }
 
-            return recorded;
+            return added > 0 && await evaluation.SaveAsync(cancellationToken) ? added : 0;
         }
     }
 

@@ -13,11 +13,15 @@ public sealed record ManualVersionView(Guid Id, int Year, int Number, ItaManualV
 public sealed class ItaCatalogueCache
 {
     private readonly ConcurrentDictionary<Guid, ItaCatalogue> _parsed = new();
+    private readonly ConcurrentDictionary<Guid, ManualVersionView> _published = new();
     private volatile IReadOnlyDictionary<int, Guid>? _latestPublished;
 
     public ItaCatalogue Parse(ItaManualVersion version) => _parsed.GetOrAdd(version.Id, _ => ItaCatalogueFormats.FromStoredJson(version.Document));
 
     internal IReadOnlyDictionary<int, Guid>? LatestPublished { get => _latestPublished; set => _latestPublished = value; }
+
+    /// <summary>Published versions never change: kept whole, so a nightly run over every tenant reads none of them again.</summary>
+    internal ConcurrentDictionary<Guid, ManualVersionView> Published => _published;
 
     /// <summary>Called after a publish so the next lookup sees the new version.</summary>
     public void Forget() => _latestPublished = null;
@@ -44,7 +48,23 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
     public async Task<ManualVersionView?> PublishedAsync(int year, CancellationToken cancellationToken = default)
     {
         var latest = await LatestPublishedIdsAsync(cancellationToken);
-        return latest.TryGetValue(year, out var id) ? await VersionAsync(id, cancellationToken) : null;
+        if (!latest.TryGetValue(year, out var id))
+        {
+            return null;
+        }
+
+        if (cache.Published.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var view = await VersionAsync(id, cancellationToken);
+        if (view is not null)
+        {
+            cache.Published[id] = view;
+        }
+
+        return view;
     }
 
     /// <summary>Years with a published manual, newest first.</summary>

@@ -15,9 +15,22 @@ public sealed class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await UseWriteAheadLogAsync(db, cancellationToken);
         await referenceData.SeedAsync(cancellationToken);
         await catalogues.LoadAsync(cancellationToken);
         logger.LogInformation("Database migrated ({Provider}); reference data and ITA catalogues loaded", options.Provider);
+    }
+
+    /// <summary>
+    /// SQLite only: write-ahead logging (kept in the file), so readers never wait for the writer and a commit is an
+    /// append. The nightly compliance run writes one transaction per tenant, and the Quartz store shares the file.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(PlatformDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     public async Task<DemoSignIns?> InitializeEmbeddedAsync(CancellationToken cancellationToken = default)
