@@ -10,11 +10,7 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
     [Fact]
     public async Task Clerk_sees_a_failing_item_fixes_the_measure_checks_now_and_the_item_passes_and_the_score_rises()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("อีเมล").FillAsync("clerk@wiangha.demo");
-        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
-        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        var page = await SignedInAsync("clerk@wiangha.demo");
         await page.WaitForURLAsync("**/t/wiangha/measures");
 
         // The default checklist: the newest year the clerk has worked on (ITA 2567), with a mix of results.
@@ -56,17 +52,23 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
     [Fact]
     public async Task Operator_previews_the_catalogue_of_a_year()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("อีเมล").FillAsync("operator@platform.demo");
-        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
-        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        var page = await SignedInAsync("operator@platform.demo");
         await page.GotoAsync("/operator/ita-manuals");
         (await page.Locator("[data-testid=version-row]").CountAsync()).ShouldBe(4);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "operator-ita-manuals.png"), FullPage = true });
         await page.Locator("[data-testid=version-row][data-year='2566'] a").First.ClickAsync();
         (await page.Locator("[data-testid=catalogue-item]").CountAsync()).ShouldBe(43);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "operator-ita-2566.png"), FullPage = true });
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("อีเมล").FillAsync(email);
+        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
+        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        return page;
     }
 
     private static decimal Score(string? text) => decimal.Parse(text!.Trim(), CultureInfo.InvariantCulture);

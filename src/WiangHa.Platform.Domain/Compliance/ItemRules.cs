@@ -157,10 +157,7 @@ public static class ItemRules
                 missing.Add("การกำกับติดตามและการรายงาน");
             }
 
-            if (missing.Count > 0)
-            {
-                failures.Add($"มาตรการที่ {m.Number.ToString(CultureInfo.InvariantCulture)} ขาด{string.Join(" ", missing.Select(x => $"\"{x}\""))}");
-            }
+            AddMissing(failures, m, missing);
         }
     }
 
@@ -192,10 +189,15 @@ public static class ItemRules
                 missing.Add("ผลลัพธ์หรือความสำเร็จ");
             }
 
-            if (missing.Count > 0)
-            {
-                failures.Add($"มาตรการที่ {m.Number.ToString(CultureInfo.InvariantCulture)} ขาด{string.Join(" ", missing.Select(x => $"\"{x}\""))}");
-            }
+            AddMissing(failures, m, missing);
+        }
+    }
+
+    private static void AddMissing(List<string> failures, MeasureFacts measure, List<string> missing)
+    {
+        if (missing.Count > 0)
+        {
+            failures.Add($"มาตรการที่ {measure.Number.ToString(CultureInfo.InvariantCulture)} ขาด{string.Join(" ", missing.Select(x => $"\"{x}\""))}");
         }
     }
 
