@@ -19,6 +19,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ComplianceRunner> logger)
 {
     public const int MaxParallelTenants = 4;
+    public const int MaxParallelSweeps = 16;
 
     /// <summary>The idempotency slot of a nightly run: the Bangkok date of the scheduled fire time.</summary>
     public static string NightlySlot(DateTimeOffset scheduledFireTime) =>
@@ -112,15 +113,16 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
                 .Where(o => o.Status == OrganisationStatus.Active).ToListAsync(cancellationToken);
         }
 
+        // Tenants are (mostly) different hosts: many at once, while the checker stays polite to each host.
         var checkedLinks = 0;
-        foreach (var organisation in organisations)
+        await Parallel.ForEachAsync(organisations, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSweeps, CancellationToken = cancellationToken }, async (organisation, ct) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(TenantInfo.From(organisation)))
             {
-                checkedLinks += await scope.ServiceProvider.GetRequiredService<LinkSweep>().CheckTenantLinksAsync(null, cancellationToken);
+                Interlocked.Add(ref checkedLinks, await scope.ServiceProvider.GetRequiredService<LinkSweep>().CheckTenantLinksAsync(null, ct));
             }
-        }
+        });
 
         logger.LogInformation("Link sweep: {Links} links checked at {Now}", checkedLinks, clock.GetUtcNow());
         return checkedLinks;
