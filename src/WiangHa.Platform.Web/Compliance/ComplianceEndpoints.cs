@@ -70,7 +70,7 @@ public static class ComplianceEndpoints
             : ApiResults.Failure(result);
     }
 
-    private static async Task<IResult> UpdateDisclosureAsync(Guid id, DisclosureBody body, SaveItemDisclosure handler, ComplianceQueries queries, CancellationToken ct)
+    private static async Task<IResult> UpdateDisclosureAsync(Guid id, DisclosureBody body, SaveItemDisclosure handler, ComplianceQueries queries, HttpRequest request, CancellationToken ct)
     {
         // The id decides the row (and so the tenant, through the filter); year and item come from it, not the body.
         if (await queries.DisclosureAsync(id, ct) is not { } row)
@@ -78,7 +78,8 @@ public static class ComplianceEndpoints
             return ApiResults.NotFound();
         }
 
-        var result = await handler.HandleAsync(new DisclosureInput(row.AssessmentYear, row.ItemCode, body.Answer, body.Urls ?? [], body.Explanation), ct);
+        // If-Match (the ETag of GET) makes a stale edit a 409 instead of overwriting.
+        var result = await handler.HandleAsync(new DisclosureInput(row.AssessmentYear, row.ItemCode, body.Answer, body.Urls ?? [], body.Explanation, ETags.IfMatch(request)), ct);
         return result is CommandResult.Success
             ? TypedResults.Ok(DisclosureView.From((await queries.DisclosureAsync(id, ct))!))
             : ApiResults.Failure(result);

@@ -151,4 +151,18 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync()).ShouldContain("ต้องใส่ลิงก์ของข้อมูลบนเว็บไซต์อย่างน้อย 1 ลิงก์");
     }
+
+    [Fact]
+    public async Task A_stale_if_match_on_a_disclosure_is_a_409_and_nothing_is_overwritten()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var id = await factory.Data.CreateDisclosureAsync(a, 2567, "O3", "https://a.example/powers");
+        var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
+        var url = $"/api/v1/t/{a.Slug}/compliance/disclosures/{id}";
+        var etag = (await editor.Http.GetAsync(url)).Headers.ETag!.Tag;
+        (await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "Yes", urls = new[] { "https://a.example/powers-2" } }, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "No", urls = Array.Empty<string>() }, ifMatch: etag);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await editor.Http.GetStringAsync(url)).ShouldContain("powers-2");
+    }
 }
