@@ -67,6 +67,22 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
         return view;
     }
 
+    /// <summary>
+    /// The items a measure can serve (the measures and report items of every published manual, newest year first),
+    /// as "{year}/{code}" references: a newly imported year shows up in the measure form without a code change.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Reference, string Title)>> MeasureItemsAsync(CancellationToken cancellationToken = default)
+    {
+        var items = new List<(string, string)>();
+        foreach (var year in await PublishedYearsAsync(cancellationToken))
+        {
+            var manual = await PublishedAsync(year, cancellationToken);
+            items.AddRange(manual!.Catalogue.AllItems().Where(i => i.Kind != ItaItemKind.Disclosure).Select(i => ($"{year}/{i.Code}", i.Title)));
+        }
+
+        return items;
+    }
+
     /// <summary>Years with a published manual, newest first.</summary>
     public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken = default) =>
         (await LatestPublishedIdsAsync(cancellationToken)).Keys.OrderDescending().ToList();
