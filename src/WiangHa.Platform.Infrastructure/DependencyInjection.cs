@@ -8,6 +8,7 @@ using Quartz;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Email;
 using Microsoft.Extensions.Hosting;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
@@ -42,6 +43,8 @@ public static class DependencyInjection
                 sp.GetRequiredService<TenantSaveChangesInterceptor>()));
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>());
         services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddSingleton(configuration.GetSection(LinkCheckerOptions.SectionName).Get<LinkCheckerOptions>() ?? new LinkCheckerOptions());
+        services.AddComplianceScheduling(configuration, options, connectionString);
         return services;
     }
 
@@ -63,7 +66,8 @@ public static class DependencyInjection
         services.AddMeasures();
         services.AddOrganisations();
         services.AddReports();
-        SeedQuotedItaItemTexts.AddInterim(services);
+        services.AddIta();
+        services.AddCompliance();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
@@ -85,13 +89,6 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Scheduled work (Quartz.NET). Jobs register their own triggers.</summary>
-    public static IServiceCollection AddPlatformJobs(this IServiceCollection services)
-    {
-        services.AddQuartz(PruneOpenIdTokensJob.Configure);
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        return services;
-    }
 
     private static string EmbeddedSqliteConnectionString(DatabaseOptions options, IHostEnvironment environment)
     {

@@ -3,6 +3,7 @@ using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Web;
 using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
+using WiangHa.Platform.Web.Compliance;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
 using WiangHa.Platform.Web.Reports;
@@ -15,7 +16,6 @@ builder.Services
     .AddPlatformTenancy()
     .AddPlatformFeatures()
     .AddPlatformEmail(builder.Configuration, builder.Environment)
-    .AddPlatformJobs()
     .AddPlatformIdentity(builder.Configuration)
     .AddPlatformWeb();
 
@@ -42,6 +42,7 @@ app.MapConnectEndpoints();
 app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
 app.MapReportEndpoints();
+app.MapComplianceEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Geography;
+using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Domain.Reports;
@@ -38,6 +40,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+    public DbSet<ItaManual> ItaManuals => Set<ItaManual>();
+    public DbSet<ItaManualVersion> ItaManualVersions => Set<ItaManualVersion>();
+    public DbSet<ItemDisclosure> ItemDisclosures => Set<ItemDisclosure>();
+    public DbSet<ComplianceRun> ComplianceRuns => Set<ComplianceRun>();
+    public DbSet<ComplianceResult> ComplianceResults => Set<ComplianceResult>();
+    public DbSet<LinkCheck> LinkChecks => Set<LinkCheck>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -36,7 +36,7 @@ public sealed class PruneOpenIdTokensJob(
             .ForJob(Key)
             .WithIdentity("prune-openid-tokens-nightly", "identity")
             .WithCronSchedule("0 30 3 * * ?", cron => cron
-                .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Bangkok"))
+                .InTimeZone(Compliance.ComplianceSchedule.Bangkok)
                 // A missed night (all replicas down) runs once at start-up; pruning later is harmless.
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }

@@ -59,5 +59,21 @@ public sealed class SeedQuotedItaItemTexts : IItaItemTexts
     public Task<ItaItemText?> FindAsync(int assessmentYear, string code, CancellationToken cancellationToken = default) =>
         Task.FromResult(Items.FirstOrDefault(i => i.AssessmentYear == assessmentYear && string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase)));
 
-    public static IServiceCollection AddInterim(IServiceCollection services) => services.AddSingleton<IItaItemTexts, SeedQuotedItaItemTexts>();
+}
+
+/// <summary>Item wording from the published ITA manual catalogue of the year (the registration in use).</summary>
+public sealed class CatalogueItaItemTexts(ItaCatalogueQueries queries) : IItaItemTexts
+{
+    public async Task<ItaItemText?> FindAsync(int assessmentYear, string code, CancellationToken cancellationToken = default)
+    {
+        var version = await queries.PublishedAsync(assessmentYear, cancellationToken);
+        if (version?.Catalogue.FindItem(code) is not { } item)
+        {
+            return null;
+        }
+
+        var sub = version.Catalogue.SubIndicatorOf(item.Code)!;
+        return new ItaItemText(assessmentYear, sub.Code, sub.Title, item.Code, item.Title, item.Elements.Select(e => e.Text).ToList(),
+            item.DataYear?.Text, item.Elements.Count > 0 && item.Elements.All(e => e.Confirmed));
+    }
 }

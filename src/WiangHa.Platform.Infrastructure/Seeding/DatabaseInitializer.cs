@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Ita;
 
 namespace WiangHa.Platform.Infrastructure.Seeding;
 
@@ -9,15 +10,29 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// demo data); server databases only through the explicit <c>migrate</c> command or the chart's Job.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PlatformDbContext db, DatabaseOptions options, ReferenceDataSeeder referenceData, DemoDataSeeder demoData,
+    PlatformDbContext db, DatabaseOptions options, ReferenceDataSeeder referenceData, ShippedCatalogues catalogues, DemoDataSeeder demoData,
     Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await UseWriteAheadLogAsync(db, cancellationToken);
         await referenceData.SeedAsync(cancellationToken);
+        await catalogues.LoadAsync(cancellationToken);
         await clients.SyncAsync(cancellationToken: cancellationToken);
-        logger.LogInformation("Database migrated ({Provider}); reference data loaded", options.Provider);
+        logger.LogInformation("Database migrated ({Provider}); reference data and ITA catalogues loaded", options.Provider);
+    }
+
+    /// <summary>
+    /// SQLite only: write-ahead logging (kept in the file), so readers never wait for the writer and a commit is an
+    /// append. The nightly compliance run writes one transaction per tenant, and the Quartz store shares the file.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(PlatformDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     public async Task<DemoSignIns?> InitializeEmbeddedAsync(CancellationToken cancellationToken = default)

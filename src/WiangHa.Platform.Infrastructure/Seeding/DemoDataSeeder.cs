@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Domain.Reports;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -20,7 +22,8 @@ public sealed record DemoSignIns(IReadOnlyList<DemoSignIn> Accounts);
 /// Writes each tenant's rows inside a <see cref="TenantScope"/>, as a background job would.
 /// </summary>
 public sealed class DemoDataSeeder(
-    PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options)
+    PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options,
+    ComplianceRunner compliance)
 {
     /// <summary>Meets the password policy; printed at start-up. Demo only.</summary>
     public const string DemoPassword = "Demo-WiangHa-2569";
@@ -96,6 +99,7 @@ public sealed class DemoDataSeeder(
         await AddMemberAsync("admin@wiangha.demo", "ประเสริฐ รักษ์ถิ่น", wiangHa, TenantRole.Admin, cancellationToken);
         await AddMemberAsync("viewer@wiangha.demo", "มานี มีตา", wiangHa, TenantRole.Viewer, cancellationToken);
         await SeedWiangHaMeasuresAsync(wiangHa, cancellationToken);
+        await SeedWiangHaDisclosuresAsync(wiangHa, cancellationToken);
 
         var others = new List<Organisation>();
         foreach (var demo in OtherOrganisations)
@@ -235,6 +239,57 @@ public sealed class DemoDataSeeder(
             SignatoryPosition = "นายกองค์การบริหารส่วนตำบลเวียงห้า",
             UpdatedAt = now,
         });
+    }
+
+    /// <summary>
+    /// Wiang Ha's disclosure sheets for ITA 2566 and 2567, with earlier link checks, and a first compliance run, so its
+    /// checklist shows a realistic mix: passes, a page of the wrong year (warning), a "ไม่มี" answer and the measures
+    /// item failing because no measure answers an urgent weakness (the clerk's fix in the demo journey).
+    /// </summary>
+    private async Task SeedWiangHaDisclosuresAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        const string site = "https://www.wiangha.go.th";
+        (int Year, string Code, DisclosureAnswer Answer, string? Path, string Explanation)[] sheets =
+        [
+            (2567, "O1", DisclosureAnswer.Yes, "/structure", "แผนผังโครงสร้างฝ่ายการเมืองและฝ่ายประจำ หน้า \"โครงสร้าง\""),
+            (2567, "O2", DisclosureAnswer.Yes, "/executives", "ข้อมูลผู้บริหาร นายก รองนายก ปลัด พร้อมรูปถ่ายและเบอร์ติดต่อ"),
+            (2567, "O3", DisclosureAnswer.No, null, "อยู่ระหว่างจัดทำสรุปอำนาจหน้าที่"),
+            (2567, "O35", DisclosureAnswer.Yes, "/ita/2567/o35-report", "รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ พ.ศ. 2566 (รอบ 12 เดือน)"),
+            (2566, "O1", DisclosureAnswer.Yes, "/structure", "แผนผังโครงสร้าง"),
+            (2566, "O2", DisclosureAnswer.Yes, "/executives", "ข้อมูลผู้บริหาร"),
+            (2566, "O42", DisclosureAnswer.Yes, "/ita/2566/o42-measures.pdf", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. 2566"),
+        ];
+        (string Path, int[] Years, string ContentType)[] checks =
+        [
+            ("/structure", [2566, 2567], "text/html"),
+            ("/executives", [2566], "text/html"),
+            ("/ita/2567/o35-report", [2565], "text/html"),
+            ("/ita/2566/o42-measures.pdf", [], "application/pdf"),
+        ];
+        using (tenantScope.Enter(TenantInfo.From(organisation)))
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (year, code, answer, path, explanation) in sheets)
+            {
+                db.ItemDisclosures.Add(new ItemDisclosure
+                {
+                    AssessmentYear = year, ItemCode = code, Answer = answer, Urls = path is null ? [] : [site + path], Explanation = explanation, UpdatedAt = now,
+                });
+            }
+
+            foreach (var (path, years, contentType) in checks)
+            {
+                db.LinkChecks.Add(new LinkCheck
+                {
+                    Url = site + path, Outcome = LinkOutcome.Ok, StatusCode = 200, ContentType = contentType, FinalUrl = site + path,
+                    YearsMentioned = [.. years], IsText = contentType == "text/html", CheckedAt = now.AddDays(-1),
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await compliance.RunTenantAsync(organisation, "demo:seed", ComplianceRunKind.Nightly, cancellationToken);
     }
 
     /// <summary>Plausible measures for the other demo LAOs, so lists, isolation and comparisons have something to show.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 
@@ -68,5 +69,29 @@ public static class Ui
         TenantRole.Admin => T("ผู้ดูแลหน่วยงาน", "Tenant admin"),
         TenantRole.Editor => T("ผู้แก้ไขข้อมูล", "Editor"),
         _ => T("ผู้ดูข้อมูล", "Viewer"),
+    };
+
+    public static string ComplianceStatus(ComplianceStatus? status) => status switch
+    {
+        Domain.Compliance.ComplianceStatus.Pass => T("ผ่าน", "Pass"),
+        Domain.Compliance.ComplianceStatus.Warning => T("ผ่าน (มีข้อควรระวัง)", "Pass with warning"),
+        Domain.Compliance.ComplianceStatus.Fail => T("ไม่ผ่าน", "Fail"),
+        Domain.Compliance.ComplianceStatus.NotApplicable => T("ไม่ใช้กับหน่วยงาน", "Not applicable"),
+        _ => T("ยังไม่ตรวจ", "Not checked"),
+    };
+
+    public static string ComplianceBadge(ComplianceStatus? status) => status switch
+    {
+        Domain.Compliance.ComplianceStatus.Pass => "text-bg-success",
+        Domain.Compliance.ComplianceStatus.Warning => "text-bg-warning",
+        Domain.Compliance.ComplianceStatus.Fail => "text-bg-danger",
+        _ => "text-bg-light border",
+    };
+
+    public static string Answer(DisclosureAnswer answer) => answer switch
+    {
+        DisclosureAnswer.Yes => T("มี", "Yes"),
+        DisclosureAnswer.No => T("ไม่มี", "No"),
+        _ => T("ยังไม่ตอบ", "Not answered"),
     };
 }

@@ -13,6 +13,7 @@ public sealed class EmbeddedPlatformFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Compliance:Scheduler:Name", $"embedded-{Guid.NewGuid():N}");
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -32,6 +32,13 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
         var home = await factory.Data.CreateTenantAsync();                 // province 57
         var other = await factory.Data.CreateTenantAsync();                // another LAO, same province
         var measure = await factory.Data.CreateMeasureAsync(home);
+        var ids = new Dictionary<string, string>
+        {
+            ["/measures/"] = measure.ToString(),
+            ["/org-units/"] = home.UnitIds[0].ToString(), // named by the measure: deleting it is refused, so nothing changes
+            ["/disclosures/"] = (await factory.Data.CreateDisclosureAsync(home, 2566, "O1", "https://home.example/structure")).ToString(),
+            ["/runs/"] = (await factory.Data.CreateComplianceRunAsync(home)).ToString(),
+        };
         var (provincial, provincialKey) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "57");
         var (elsewhere, elsewhereKey) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "51");
         var (national, nationalKey) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.NationalSupervisor);
@@ -58,7 +65,7 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
         {
             foreach (var (name, client, expect) in callers)
             {
-                var actual = await CallAsync(client, endpoint, home, measure);
+                var actual = await CallAsync(client, endpoint, home, ids);
                 checkedCount++;
                 if (actual != expect(endpoint))
                 {
@@ -101,13 +108,13 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
             .ToList();
     }
 
-    private static async Task<Outcome> CallAsync(BrowserlessClient client, Endpoint endpoint, TestTenant tenant, Guid measureId)
+    private static async Task<Outcome> CallAsync(BrowserlessClient client, Endpoint endpoint, TestTenant tenant, Dictionary<string, string> ids)
     {
-        // The unit the measure names: deleting it is refused, so the matrix changes nothing.
-        var id = endpoint.Pattern.Contains("/org-units/", StringComparison.Ordinal) ? tenant.UnitIds[0] : measureId;
+        var id = ids.FirstOrDefault(i => endpoint.Pattern.Contains(i.Key, StringComparison.Ordinal)).Value ?? ids["/measures/"];
         var url = endpoint.Pattern.Replace("{tenant}", tenant.Slug, StringComparison.Ordinal)
-            .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
-            .Replace("{id}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", id, StringComparison.Ordinal)
+            .Replace("{id}", id, StringComparison.Ordinal)
+            .Replace("{code}", "O1", StringComparison.Ordinal)
             .Replace("{year:int}", "2566", StringComparison.Ordinal)
             .Replace("{fiscalYear:int}", "2566", StringComparison.Ordinal)
             .Replace("{document}", "results", StringComparison.Ordinal)

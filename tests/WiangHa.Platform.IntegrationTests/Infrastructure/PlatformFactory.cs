@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Seeding;
+using WiangHa.Platform.Infrastructure.Tenancy;
 
 namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 
@@ -24,9 +26,20 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
+    public string SchedulerName { get; } = $"test-{Guid.NewGuid():N}";
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
+        // Schema first, as the `migrate` command does before a deployment starts: the Quartz job store only
+        // validates its tables when the host (and so the scheduler) starts.
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        options.UseProvider(_database.Provider, _database.ConnectionString);
+        await using (var db = new PlatformDbContext(options.Options, new AsyncLocalMultiTenantContextAccessor()))
+        {
+            await db.Database.MigrateAsync();
+        }
+
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
     }
@@ -43,6 +56,12 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test signs in from 127.0.0.1; the limiter itself is tested with its own low limit.
         builder.UseSetting("Security:RateLimits:SignInPerMinute", RateLimitSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RateLimits:TokenPerMinute", "100000");
+        // Quartz names must be unique in one process; each factory is its own "deployment" with its own database.
+        builder.UseSetting("Compliance:Scheduler:Name", SchedulerName);
+        // The link checker may reach the tests' own servers on 127.0.0.1, and nothing else.
+        builder.UseSetting("Compliance:LinkChecker:AllowLoopback", "true");
+        builder.UseSetting("Compliance:LinkChecker:PerHostInterval", "00:00:00");
+        builder.UseSetting("Compliance:LinkChecker:Timeout", "00:00:05");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -1,7 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -127,6 +131,33 @@ public sealed class TestData(PlatformFactory factory)
             db.Measures.Add(measure);
             await db.SaveChangesAsync();
             return measure.Id;
+        }
+    }
+
+    /// <summary>A platform operator (Identity role), for the operator pages.</summary>
+    /// <summary>Runs the compliance checks of the tenant once, as the nightly job would; returns one of the runs.</summary>
+    public async Task<Guid> CreateComplianceRunAsync(TestTenant tenant)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == tenant.Id);
+        await scope.ServiceProvider.GetRequiredService<WiangHa.Platform.Infrastructure.Compliance.ComplianceRunner>()
+            .RunTenantAsync(organisation, "test", Domain.Compliance.ComplianceRunKind.Nightly);
+        using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
+        {
+            return await db.ComplianceRuns.Select(r => r.Id).FirstAsync();
+        }
+    }
+
+    /// <summary>Writes the tenant's disclosure of one item.</summary>
+    public async Task<Guid> CreateDisclosureAsync(TestTenant tenant, int year, string code, params string[] urls)
+    {
+        await using var scope = factory.Scope();
+        using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SaveItemDisclosure>()
+                .HandleAsync(new DisclosureInput(year, code, DisclosureAnswer.Yes, urls, "คำอธิบาย"));
+            return result.ShouldBeOfType<CommandResult.Success>().Id;
         }
     }
 

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using WiangHa.Platform.Benchmarks;
+using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Infrastructure;
+using WiangHa.Platform.Infrastructure.Compliance;
+using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Ita;
+using WiangHa.Platform.Infrastructure.Tenancy;
+
+// Usage:
+//   dotnet run -c Release --project benchmarks/WiangHa.Platform.Benchmarks -- [--provider sqlite|postgres]
+//        [--pg "Host=127.0.0.1;Port=55491;Username=postgres"] [--tenants 7850] [--links 3000]
+// Seeds a national-scale dataset into a fresh database, times the nightly rule evaluation for every tenant (link
+// checking excluded: the run reads the stored link results), then times the link checker against a local server.
+var options = Args.Parse(args);
+var provider = options.Provider;
+string connectionString;
+string? cleanup = null;
+if (provider == DatabaseProvider.Sqlite)
+{
+    cleanup = Directory.CreateTempSubdirectory("wiangha-bench-").FullName;
+    connectionString = $"Data Source={Path.Combine(cleanup, "bench.db")};Pooling=True";
+}
+else
+{
+    var name = $"wiangha_bench_{Guid.NewGuid():N}";
+    await using (var admin = new NpgsqlConnection(options.Postgres + ";Database=postgres"))
+    {
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    connectionString = $"{options.Postgres};Database={name};Maximum Pool Size=20";
+    cleanup = name;
+}
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = provider.ToString(),
+    ["ConnectionStrings:Platform"] = connectionString,
+    ["Compliance:Scheduler:Enabled"] = "false",
+    ["Compliance:LinkChecker:AllowLoopback"] = "true",
+    ["Compliance:LinkChecker:PerHostInterval"] = "00:00:00",
+}).Build();
+var services = new ServiceCollection();
+services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+services.AddPlatformData(configuration, new BenchmarkEnvironment()).AddPlatformTenancy().AddPlatformFeatures();
+await using var root = services.BuildServiceProvider();
+
+var clock = Stopwatch.StartNew();
+await using (var scope = root.CreateAsyncScope())
+{
+    var migrated = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    await migrated.Database.MigrateAsync();
+    await WiangHa.Platform.Infrastructure.Seeding.DatabaseInitializer.UseWriteAheadLogAsync(migrated); // as `migrate` does
+    await scope.ServiceProvider.GetRequiredService<WiangHa.Platform.Infrastructure.Seeding.ReferenceDataSeeder>().SeedAsync();
+    await scope.ServiceProvider.GetRequiredService<ShippedCatalogues>().LoadAsync();
+}
+
+Console.WriteLine($"provider            {provider}");
+Console.WriteLine($"migrate + catalogues {clock.Elapsed.TotalSeconds,8:0.0} s");
+
+clock.Restart();
+var seeded = await CrossTenantBenchmarkSeeder.SeedAsync(provider, connectionString, options.Tenants, options.Year);
+Console.WriteLine($"seed                {clock.Elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {seeded.Disclosures} disclosures, {seeded.Measures} measures, {seeded.LinkChecks} link results");
+
+var runner = root.GetRequiredService<ComplianceRunner>();
+clock.Restart();
+var runs = await runner.RunAllTenantsAsync($"bench:{DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
+var elapsed = clock.Elapsed;
+Console.WriteLine($"rule evaluation     {elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {runs} runs (years {options.Year} and the newest manual), {seeded.Tenants / elapsed.TotalSeconds:0} tenants/s");
+
+await using (var scope = root.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+    var sample = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).FirstAsync();
+    using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(TenantInfo.From(sample)))
+    {
+        var run = await db.ComplianceRuns.AsNoTracking().Include(r => r.Results).FirstAsync(r => r.AssessmentYear == options.Year);
+        var byStatus = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}");
+        Console.WriteLine($"sample tenant       score {run.Score} · {string.Join(", ", byStatus)}");
+    }
+}
+
+// Link checking, reported separately: a local Kestrel server, one host (the checker is polite: one request at a time per host).
+await using (var server = await LinkServer.StartAsync())
+{
+    using var checker = root.GetRequiredService<LinkChecker>();
+    clock.Restart();
+    var ok = 0;
+    for (var i = 0; i < options.Links; i++)
+    {
+        var report = await checker.CheckAsync($"{server.BaseUrl}/page/{i}");
+        ok += report.Outcome == LinkOutcome.Ok ? 1 : 0;
+    }
+
+    var seconds = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"link checks         {seconds,8:0.0} s   {options.Links} URLs, {ok} ok, {options.Links / seconds:0} URLs/s on one host");
+}
+
+if (provider == DatabaseProvider.Sqlite)
+{
+    Directory.Delete(cleanup!, recursive: true);
+}
+else
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = new NpgsqlConnection(options.Postgres + ";Database=postgres");
+    await admin.OpenAsync();
+    await using var drop = new NpgsqlCommand($"DROP DATABASE \"{cleanup}\" WITH (FORCE)", admin);
+    await drop.ExecuteNonQueryAsync();
+}
+
+namespace WiangHa.Platform.Benchmarks
+{
+    internal sealed record Args(DatabaseProvider Provider, string Postgres, int Tenants, int Links, int Year)
+    {
+        public static Args Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var provider = Value("--provider") is "postgres" ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+            return new Args(provider, Value("--pg") ?? "Host=127.0.0.1;Port=55491;Username=postgres",
+                int.Parse(Value("--tenants") ?? "7850", CultureInfo.InvariantCulture), int.Parse(Value("--links") ?? "3000", CultureInfo.InvariantCulture),
+                int.Parse(Value("--year") ?? "2566", CultureInfo.InvariantCulture));
+        }
+    }
+
+    internal sealed class BenchmarkEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Benchmark";
+        public string ApplicationName { get; set; } = "WiangHa.Platform.Benchmarks";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    internal sealed class LinkServer(WebApplication app, string baseUrl) : IAsyncDisposable
+    {
+        public string BaseUrl => baseUrl;
+
+        public static async Task<LinkServer> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            app.MapGet("/page/{n:int}", (int n) => Results.Content($"<html><body>ประกาศ ปีงบประมาณ พ.ศ. 2566 เลขที่ {n}</body></html>", "text/html; charset=utf-8"));
+            await app.StartAsync();
+            var address = app.Urls.First();
+            return new LinkServer(app, address);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Ita;
+
+namespace WiangHa.Platform.Infrastructure.Compliance;
+
+/// <summary>Loads one tenant's inputs for one assessment year, applies <see cref="ItemRules"/> and records the run (current tenant).</summary>
+public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueries catalogues, TimeProvider clock)
+{
+    // One tenant per instance (scoped): measures and link results are read once for all its years.
+    private List<Measure>? _measures;
+    private Dictionary<string, LinkFacts>? _links;
+
+    /// <summary>True when a run was recorded; false when the slot already has one (idempotent) or no manual is published.</summary>
+    public async Task<bool> RecordAsync(Organisation organisation, int year, string slot, ComplianceRunKind kind, Guid? existingRunId, CancellationToken cancellationToken)
+    {
+        if (!await AddAsync(organisation, year, slot, kind, existingRunId, cancellationToken))
+        {
+            return false;
+        }
+
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Saves what <see cref="AddAsync"/> added; false when another node recorded the slot first (nothing new).</summary>
+    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another scheduler node recorded this slot first (unique tenant × version × slot): nothing new.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Evaluates one year and adds the run and its results to the context, unsaved; false when there is nothing to record.</summary>
+    public async Task<bool> AddAsync(Organisation organisation, int year, string slot, ComplianceRunKind kind, Guid? existingRunId, CancellationToken cancellationToken)
+    {
+        if (await catalogues.PublishedAsync(year, cancellationToken) is not { } manual)
+        {
+            return false;
+        }
+
+        ComplianceRun? run;
+        if (existingRunId is { } id)
+        {
+            run = await db.ComplianceRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (run is null || run.State == ComplianceRunState.Completed)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            if (await db.ComplianceRuns.AnyAsync(r => r.ManualVersionId == manual.Id && r.Slot == slot, cancellationToken))
+            {
+                return false;
+            }
+
+            run = new ComplianceRun { Slot = slot, Kind = kind, QueuedAt = clock.GetUtcNow(), AssessmentYear = year, ManualVersionId = manual.Id, ManualVersionNumber = manual.Number };
+            db.ComplianceRuns.Add(run);
+        }
+
+        var (verdicts, projection) = await EvaluateAsync(organisation.Type, manual, cancellationToken);
+        var now = clock.GetUtcNow();
+        run.ManualVersionId = manual.Id;
+        run.ManualVersionNumber = manual.Number;
+        run.State = ComplianceRunState.Completed;
+        run.FinishedAt = now;
+        run.Score = projection.Score;
+        run.Passes = projection.Passes;
+        run.Rating = projection.Rating;
+        run.Applicable = projection.Applicable;
+        run.Passed = projection.Passed;
+        run.Warnings = projection.Warnings;
+        run.Failed = projection.Failed;
+        foreach (var (code, verdict) in verdicts)
+        {
+            db.ComplianceResults.Add(new ComplianceResult
+            {
+                RunId = run.Id, AssessmentYear = year, ItemCode = code, Status = verdict.Status, Reasons = [.. verdict.Reasons], CheckedAt = now,
+            });
+        }
+
+        return true;
+    }
+
+    /// <summary>The verdicts without recording anything (also used by the benchmark).</summary>
+    public async Task<(IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection)> EvaluateAsync(
+        OrganisationType type, ManualVersionView manual, CancellationToken cancellationToken)
+    {
+        var year = manual.Year;
+        var disclosures = await db.ItemDisclosures.AsNoTracking().Where(d => d.AssessmentYear == year).ToListAsync(cancellationToken);
+        var prefix = $"{year}/";
+        _measures ??= await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits).ToListAsync(cancellationToken);
+        _links ??= (await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(l => l.Url).ToDictionary(g => g.Key, g => g.First().ToFacts(), StringComparer.Ordinal);
+        var byCode = disclosures.ToDictionary(d => d.ItemCode, StringComparer.OrdinalIgnoreCase);
+        return Evaluate(type, manual, byCode, _measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), _links);
+    }
+
+    public static (IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection) Evaluate(
+        OrganisationType type, ManualVersionView manual, IReadOnlyDictionary<string, ItemDisclosure> disclosures, IReadOnlyList<Measure> measures,
+        IReadOnlyDictionary<string, LinkFacts> links)
+    {
+        var verdicts = new List<(string, ItemVerdict)>();
+        foreach (var item in manual.Catalogue.AllItems())
+        {
+            var reference = $"{manual.Year}/{item.Code}";
+            var linked = measures.Where(m => m.ItaItems.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(MeasureFacts.From).ToList();
+            var disclosure = disclosures.TryGetValue(item.Code, out var d) ? new DisclosureFacts(d.Answer, d.Urls, d.Explanation) : null;
+            verdicts.Add((item.Code, ItemRules.Evaluate(new ItemContext(manual.Year, item, type, disclosure, linked, links))));
+        }
+
+        return (verdicts, OitProjection.From(verdicts.Select(v => v.Item2), manual.Catalogue.Scoring));
+    }
+}

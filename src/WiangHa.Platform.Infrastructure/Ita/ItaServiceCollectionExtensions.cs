@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WiangHa.Platform.Infrastructure.Ita;
+
+public static class ItaServiceCollectionExtensions
+{
+    public static IServiceCollection AddIta(this IServiceCollection services)
+    {
+        services.AddSingleton<ItaCatalogueCache>();
+        services.AddScoped<ItaCatalogueQueries>();
+        services.AddScoped<ImportItaCatalogue>();
+        services.AddScoped<PublishItaManualVersion>();
+        services.AddScoped<ShippedCatalogues>();
+        // The catalogue replaces the interim SeedQuotedItaItemTexts (same interface and record).
+        services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
+        return services;
+    }
+}

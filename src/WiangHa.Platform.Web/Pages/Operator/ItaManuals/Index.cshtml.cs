@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Infrastructure.Ita;
+using WiangHa.Platform.Web.Common;
+
+namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
+
+/// <summary>Operators: every manual version by year, and the import form (JSON or XLSX → draft).</summary>
+public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogue import) : PageModel
+{
+    public const long MaxUploadBytes = 5 * 1024 * 1024;
+
+    public IReadOnlyList<ItaManualVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Versions = await queries.VersionsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = [Ui.T("เลือกไฟล์ .json หรือ .xlsx ก่อน", "Choose a .json or .xlsx file first.")];
+        }
+        else if (file.Length > MaxUploadBytes)
+        {
+            ImportErrors = [Ui.T("ไฟล์ใหญ่เกิน 5 MB", "The file is larger than 5 MB.")];
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await import.HandleAsync(stream, file.FileName, User.Identity?.Name ?? "operator", cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = Ui.T($"นำเข้าคู่มือปี {result.Year} ฉบับที่ {result.Number} เป็นร่างแล้ว ตรวจดูก่อนเผยแพร่", $"Imported {result.Year} version {result.Number} as a draft; review it before publishing.");
+                return RedirectToPage("Version", new { id = result.VersionId });
+            }
+
+            ImportErrors = result.Errors;
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Versions = await queries.VersionsAsync(cancellationToken);
+        return Page();
+    }
+}

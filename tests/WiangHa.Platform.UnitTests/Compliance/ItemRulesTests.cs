@@ -1,0 +1,182 @@
+using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Organisations;
+
+namespace WiangHa.Platform.UnitTests.Compliance;
+
+public sealed class ItemRulesTests
+{
+    private const string Url = "https://www.wiangha.go.th/ita/o35";
+
+    /// <summary>2567 O35 as the seed quotes it: report of results, actions of FY 2566.</summary>
+    private static readonly ItaItem ReportItem = new()
+    {
+        Code = "O35", Title = "การรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", Kind = ItaItemKind.MeasuresReport,
+        DataYear = new ItaDataYearRule { Offset = -1, Text = "เป็นการดำเนินการในปี พ.ศ. 2566" },
+    };
+
+    /// <summary>2566 O42: the measures item.</summary>
+    private static readonly ItaItem MeasuresItem = new()
+    {
+        Code = "O42", Title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", Kind = ItaItemKind.Measures, DataYear = new ItaDataYearRule { Offset = 0 },
+    };
+
+    private static readonly ItaItem PlainItem = new() { Code = "O1", Title = "โครงสร้าง" };
+
+    private static readonly DisclosureFacts Answered = new(DisclosureAnswer.Yes, [Url], "รายงานผล");
+
+    private static Dictionary<string, LinkFacts> LinkOk(params int[] years) =>
+        new() { [Url] = new LinkFacts(Url, LinkOutcome.Ok, 200, null, years, IsText: true) };
+
+    private static ItemVerdict Report(IReadOnlyList<MeasureFacts> measures, DisclosureFacts? disclosure = null, Dictionary<string, LinkFacts>? links = null) =>
+        ItemRules.Evaluate(new ItemContext(2567, ReportItem, OrganisationType.SubdistrictAdministrativeOrganisation, disclosure ?? Answered, measures, links ?? LinkOk(2566)));
+
+    [Fact]
+    public void The_seeds_five_measures_pass_the_report_item()
+    {
+        var verdict = Report(SeedMeasures.Load());
+        verdict.Status.ShouldBe(ComplianceStatus.Pass, string.Join("; ", verdict.Reasons));
+    }
+
+    [Fact]
+    public void A_measure_without_outcome_fails_with_that_reason()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 3 ? m with { Outcome = " " } : m).ToList();
+        var verdict = Report(measures);
+        verdict.Status.ShouldBe(ComplianceStatus.Fail);
+        verdict.Reasons.ShouldHaveSingleItem().ShouldBe("มาตรการที่ 3 ขาด\"ผลลัพธ์หรือความสำเร็จ\"");
+    }
+
+    [Fact]
+    public void A_measure_without_result_summary_fails_with_that_reason()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 5 ? m with { ResultPointCount = 0 } : m).ToList();
+        Report(measures).Reasons.ShouldHaveSingleItem().ShouldContain("มาตรการที่ 5 ขาด\"สรุปผลการดำเนินการ\"");
+    }
+
+    [Fact]
+    public void A_measure_of_the_wrong_fiscal_year_fails_the_data_year_rule()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 2 ? m with { PeriodFrom = new DateOnly(2023, 10, 1), PeriodTo = new DateOnly(2024, 3, 1) } : m).ToList();
+        var verdict = Report(measures);
+        verdict.Status.ShouldBe(ComplianceStatus.Fail);
+        verdict.Reasons.ShouldHaveSingleItem().ShouldBe("มาตรการที่ 2 มีระยะเวลาดำเนินการนอกปีงบประมาณ พ.ศ. 2566 ที่ข้อนี้กำหนด");
+    }
+
+    [Fact]
+    public void A_period_running_past_the_fiscal_year_end_fails()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 1 ? m with { PeriodTo = new DateOnly(2023, 10, 1) } : m).ToList();
+        Report(measures).Reasons.ShouldContain(r => r.StartsWith("มาตรการที่ 1 มีระยะเวลาดำเนินการนอกปีงบประมาณ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cancelled_measures_are_not_reported_on()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 4 ? m with { Status = MeasureStatus.Cancelled, Outcome = null } : m).ToList();
+        Report(measures).Status.ShouldBe(ComplianceStatus.Pass);
+    }
+
+    [Fact]
+    public void No_linked_measure_fails_the_report_item() =>
+        Report([]).Reasons.ShouldHaveSingleItem().ShouldStartWith("ยังไม่มีมาตรการที่ผูกกับข้อนี้");
+
+    [Fact]
+    public void The_seeds_measures_fail_the_measures_item_only_for_the_missing_urgent_weakness()
+    {
+        var verdict = ItemRules.Evaluate(new ItemContext(2566, MeasuresItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, SeedMeasures.Load(), LinkOk(2566)));
+        verdict.Status.ShouldBe(ComplianceStatus.Fail);
+        verdict.Reasons.ShouldHaveSingleItem().ShouldContain("ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน");
+    }
+
+    [Fact]
+    public void Measures_item_passes_with_both_analysis_bases_and_complete_measures()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number == 1 ? m with { AnalysisBasis = AnalysisBasis.UrgentWeakness } : m).ToList();
+        ItemRules.Evaluate(new ItemContext(2566, MeasuresItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, measures, LinkOk(2566)))
+            .Status.ShouldBe(ComplianceStatus.Pass);
+    }
+
+    [Fact]
+    public void Measures_item_names_each_missing_element_of_a_measure()
+    {
+        var measures = SeedMeasures.Load().Select(m => m.Number switch
+        {
+            1 => m with { AnalysisBasis = AnalysisBasis.UrgentWeakness, ResponsibleUnitCount = 0 },
+            2 => m with { StepCount = 0, Monitoring = null },
+            _ => m,
+        }).ToList();
+        var reasons = ItemRules.Evaluate(new ItemContext(2566, MeasuresItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, measures, LinkOk(2566))).Reasons;
+        reasons.ShouldBe(["มาตรการที่ 1 ขาด\"ผู้รับผิดชอบ\"", "มาตรการที่ 2 ขาด\"ขั้นตอนหรือวิธีปฏิบัติ\" \"การกำกับติดตามและการรายงาน\""]);
+    }
+
+    [Fact]
+    public void No_disclosure_fails_with_what_to_do() =>
+        ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, null, [], LinkOk()))
+            .Reasons.ShouldHaveSingleItem().ShouldContain("ยังไม่ได้ตอบ");
+
+    [Fact]
+    public void Answer_no_fails()
+    {
+        var verdict = ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, new DisclosureFacts(DisclosureAnswer.No, [], null), [], LinkOk()));
+        verdict.Status.ShouldBe(ComplianceStatus.Fail);
+        verdict.Reasons.Single().ShouldContain("ไม่มี");
+    }
+
+    [Fact]
+    public void Answer_yes_without_url_fails() =>
+        ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, new DisclosureFacts(DisclosureAnswer.Yes, [" "], null), [], LinkOk()))
+            .Reasons.ShouldHaveSingleItem().ShouldContain("ยังไม่มี URL");
+
+    [Fact]
+    public void A_non_web_url_fails() =>
+        ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, new DisclosureFacts(DisclosureAnswer.Yes, ["ftp://x.go.th/a"], null), [], LinkOk()))
+            .Status.ShouldBe(ComplianceStatus.Fail);
+
+    [Theory]
+    [InlineData(LinkOutcome.Broken, ComplianceStatus.Fail, "เปิดลิงก์")]
+    [InlineData(LinkOutcome.Refused, ComplianceStatus.Fail, "ไม่ใช่ที่อยู่สาธารณะ")]
+    [InlineData(LinkOutcome.Unreachable, ComplianceStatus.Warning, "ตรวจลิงก์")]
+    public void Link_outcomes_map_to_fail_or_warning(LinkOutcome outcome, ComplianceStatus expected, string reason)
+    {
+        var links = new Dictionary<string, LinkFacts> { [Url] = new(Url, outcome, outcome == LinkOutcome.Broken ? 404 : null, "HTTP 404", [], false) };
+        var verdict = ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, [], links));
+        verdict.Status.ShouldBe(expected);
+        verdict.Reasons.Single().ShouldContain(reason);
+    }
+
+    [Fact]
+    public void A_link_not_yet_checked_is_a_warning() =>
+        ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, [], new Dictionary<string, LinkFacts>()))
+            .Status.ShouldBe(ComplianceStatus.Warning);
+
+    [Fact]
+    public void A_page_without_the_required_year_is_a_warning_not_a_failure()
+    {
+        var verdict = Report(SeedMeasures.Load(), links: LinkOk(2565));
+        verdict.Status.ShouldBe(ComplianceStatus.Warning);
+        verdict.Reasons.Single().ShouldContain("ไม่ได้ระบุปี พ.ศ. 2566");
+        verdict.Scores.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_item_for_other_lao_types_is_not_applicable()
+    {
+        var item = PlainItem with { AppliesTo = [OrganisationType.ProvincialAdministrativeOrganisation] };
+        ItemRules.Evaluate(new ItemContext(2567, item, OrganisationType.SubdistrictAdministrativeOrganisation, null, [], LinkOk())).Status.ShouldBe(ComplianceStatus.NotApplicable);
+    }
+
+    [Fact]
+    public void Projection_scores_warnings_as_pass_and_skips_not_applicable()
+    {
+        var scoring = new ItaScoring { PassMark = 85, Tiers = [new() { Name = "ผ่านดีเยี่ยม", MinScore = 95 }, new() { Name = "ผ่าน", MinScore = 85 }, new() { Name = "ต้องปรับปรุง", MinScore = 0 }] };
+        ItemVerdict V(ComplianceStatus s) => new(s, []);
+        var projection = OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Warning), V(ComplianceStatus.Fail), V(ComplianceStatus.NotApplicable)], scoring);
+        projection.Score.ShouldBe(66.67m);
+        projection.Passes.ShouldBeFalse();
+        projection.Rating.ShouldBe("ต้องปรับปรุง");
+        projection.Applicable.ShouldBe(3);
+        OitProjection.From(Enumerable.Repeat(V(ComplianceStatus.Pass), 19).Append(V(ComplianceStatus.Fail)), scoring).Rating.ShouldBe("ผ่านดีเยี่ยม");
+    }
+}
