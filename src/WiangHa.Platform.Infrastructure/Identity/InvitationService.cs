@@ -82,28 +82,29 @@ public sealed class InvitationService(
     /// Redeems the invitation for a new account (password given) or for the existing account of that email.
     /// The check and the redemption happen in one transaction, so a link works once even under a double submit.
     /// </summary>
-    public async Task<(PlatformUser? User, IReadOnlyList<string> Errors)> AcceptAsync(string token, string? displayName, string? password, CancellationToken cancellationToken = default)
+    public async Task<(PlatformUser? User, bool Created, IReadOnlyList<string> Errors)> AcceptAsync(string token, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (invitation, problem) = await FindAsync(token, cancellationToken);
         if (problem != InvitationProblem.None)
         {
-            return (null, [ProblemMessage(problem)]);
+            return (null, false, [ProblemMessage(problem)]);
         }
 
         var user = await users.FindByEmailAsync(invitation!.Email);
+        var created = user is null;
         if (user is null)
         {
             if (string.IsNullOrWhiteSpace(displayName))
             {
-                return (null, ["กรุณากรอกชื่อ-นามสกุล"]);
+                return (null, false, ["กรุณากรอกชื่อ-นามสกุล"]);
             }
 
             user = new PlatformUser { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = displayName.Trim() };
-            var created = await users.CreateAsync(user, password ?? "");
-            if (!created.Succeeded)
+            var result = await users.CreateAsync(user, password ?? "");
+            if (!result.Succeeded)
             {
-                return (null, created.Errors.Select(e => PasswordMessages.Thai(e)).ToList());
+                return (null, false, result.Errors.Select(e => PasswordMessages.Thai(e)).ToList());
             }
         }
 
@@ -137,13 +138,13 @@ public sealed class InvitationService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, [ProblemMessage(InvitationProblem.AlreadyUsed)]);
+            return (null, false, [ProblemMessage(InvitationProblem.AlreadyUsed)]);
         }
 
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(AuditActions.InvitationAccepted, invitation.OrganisationId, "Invitation", invitation.Id.ToString(), actorUserId: user.Id, actorName: user.Email, cancellationToken: cancellationToken);
-        return (user, []);
+        return (user, created, []);
     }
 
     private async Task<string> CreateAsync(string email, Guid? organisationId, TenantRole? role, string? platformRole, IReadOnlyList<string> provinces, Guid? invitedBy, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public static class RateLimits
 
     private static string? Door(HttpRequest request) =>
         !HttpMethods.IsPost(request.Method) ? null
-        : request.Path.StartsWithSegments("/account/sign-in") ? "sign-in"
+        : request.Path.StartsWithSegments("/account/sign-in") || request.Path.StartsWithSegments("/account/sign-in-2fa") ? "sign-in"
         : request.Path.StartsWithSegments("/connect/token") ? "token"
         : null;
 }

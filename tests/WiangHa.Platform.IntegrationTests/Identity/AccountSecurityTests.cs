@@ -107,6 +107,24 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task An_invitation_for_an_existing_account_adds_the_lao_but_never_signs_in_by_link()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var b = await factory.Data.CreateTenantAsync();
+        var bAdmin = await BrowserlessClient.SignedInAsync(factory, b.Admin);
+        await bAdmin.PostFormAsync($"/t/{b.Slug}/users?handler=Invite", [new("InviteEmail", a.Viewer.Email), new("InviteRole", "Viewer")], $"/t/{b.Slug}/users");
+        var link = new Uri(TestSmtpServer.FirstLink(await factory.Smtp.WaitForMessageToAsync(a.Viewer.Email)));
+
+        var stranger = BrowserlessClient.Anonymous(factory);
+        var accepted = await stranger.PostFormAsync(link.PathAndQuery, []);
+
+        accepted.Headers.Location!.ToString().ShouldBe("/account/sign-in");
+        (await stranger.Http.GetAsync($"/t/{b.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var owner = await BrowserlessClient.SignedInAsync(factory, a.Viewer);
+        (await owner.Http.GetAsync($"/t/{b.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Expired_invitation_link_is_refused()
     {
         var tenant = await factory.Data.CreateTenantAsync();

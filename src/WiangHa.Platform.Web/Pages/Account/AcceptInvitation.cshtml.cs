@@ -26,7 +26,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations, UserMan
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (user, errors) = await invitations.AcceptAsync(Token ?? "", DisplayName, Password, cancellationToken);
+        var (user, created, errors) = await invitations.AcceptAsync(Token ?? "", DisplayName, Password, cancellationToken);
         if (user is null)
         {
             foreach (var error in errors)
@@ -44,6 +44,13 @@ public sealed class AcceptInvitationModel(InvitationService invitations, UserMan
         }
 
         await signIn.SignOutAsync();
+        if (!created)
+        {
+            // An existing account proves itself with its own password (and TOTP): an emailed link never signs it in.
+            TempData["Message"] = Ui.T("เพิ่มหน่วยงานให้บัญชีของท่านแล้ว กรุณาเข้าสู่ระบบ", "The organisation was added to your account; please sign in.");
+            return Redirect("/account/sign-in");
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Message"] = Ui.T("ยินดีต้อนรับ แนะนำให้เปิดการยืนยันตัวตนสองขั้นตอนเพื่อความปลอดภัยของบัญชี", "Welcome. We recommend turning on two-factor authentication.");
         return Redirect("/account/security");
