@@ -49,7 +49,14 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies();
         services.AddHttpContextAccessor();
         services.AddScoped<WiangHa.Platform.Infrastructure.Audit.IAuditActorAccessor, HttpAuditActorAccessor>();
-        services.AddPlatformOpenIdConnect(configuration, services.BuildDatabaseOptions());
+        var database = services.BuildDatabaseOptions();
+        if (!database.IsEmbeddedDefault && string.IsNullOrWhiteSpace(configuration["Platform:PublicBaseUrl"]))
+        {
+            // Emailed links must never be built from a request's Host header, which a client can forge.
+            throw new InvalidOperationException("Platform:PublicBaseUrl must be set (the public https URL) when a server database is configured.");
+        }
+
+        services.AddPlatformOpenIdConnect(configuration, database);
         services.AddPlatformRateLimits(configuration);
         return services;
     }

@@ -30,7 +30,7 @@ public sealed class SaveItemDisclosure(PlatformDbContext db, ItaCatalogueQueries
             errors[nameof(input.Answer)] = ["เลือกคำตอบ \"มี\" หรือ \"ไม่มี\""];
         }
 
-        var urls = input.Urls.Select(u => u.Trim()).Where(u => u.Length > 0).ToList();
+        var urls = (input.Urls ?? []).Select(u => u?.Trim() ?? "").Where(u => u.Length > 0).ToList();
         var urlErrors = new List<string>();
         if (urls.Count > MaxUrls)
         {

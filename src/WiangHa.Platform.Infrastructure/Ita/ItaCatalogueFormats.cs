@@ -53,7 +53,14 @@ public static class ItaCatalogueFormats
         try
         {
             var catalogue = JsonSerializer.Deserialize<ItaCatalogue>(content, JsonOptions);
-            return catalogue is null ? CatalogueParseResult.Failed("ไฟล์ JSON ว่างเปล่า") : new CatalogueParseResult(catalogue, []);
+            if (catalogue is null)
+            {
+                return CatalogueParseResult.Failed("ไฟล์ JSON ว่างเปล่า");
+            }
+
+            return HasNullEntries(catalogue)
+                ? CatalogueParseResult.Failed("ไฟล์ JSON มีรายการว่าง (null) ในรายการตัวชี้วัด ข้อ องค์ประกอบ หรือปฏิทิน กรุณาลบรายการว่างออก")
+                : new CatalogueParseResult(catalogue, []);
         }
         catch (JsonException e)
         {
@@ -61,6 +68,13 @@ public static class ItaCatalogueFormats
             return CatalogueParseResult.Failed($"อ่านไฟล์ JSON ไม่ได้{where}: {e.Path} — {FirstLine(e.Message)}");
         }
     }
+
+    /// <summary>JSON <c>null</c> where a list or list entry belongs (the validator expects whole trees).</summary>
+    private static bool HasNullEntries(ItaCatalogue catalogue) =>
+        catalogue.Indicators is null || catalogue.Milestones is null || catalogue.Scoring?.Tiers is null
+        || catalogue.Milestones.Any(m => m is null) || catalogue.Scoring.Tiers.Any(t => t is null)
+        || catalogue.Indicators.Any(i => i is null || i.SubIndicators is null || i.SubIndicators.Any(s =>
+            s is null || s.Items is null || s.Items.Any(item => item is null || item.Elements is null || item.AppliesTo is null || item.Elements.Any(e => e is null))));
 
     // ---- XLSX: sheets "manual" (key, value), "items", "tiers", "milestones"; the header row names the columns. ----
 

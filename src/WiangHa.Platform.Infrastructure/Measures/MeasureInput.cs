@@ -40,6 +40,7 @@ public sealed record MeasureInput
         Outcome = NullIfBlank(Outcome),
         ResponsibleUnitIds = ResponsibleUnitIds?.Distinct().ToList() ?? [],
         EvidenceLinks = (EvidenceLinks ?? [])
+            .OfType<EvidenceLinkInput>()
             .Select(l => new EvidenceLinkInput(l.Url?.Trim(), l.Title?.Trim(), l.Channel))
             .Where(l => !string.IsNullOrEmpty(l.Url) || !string.IsNullOrEmpty(l.Title))
             .ToList(),

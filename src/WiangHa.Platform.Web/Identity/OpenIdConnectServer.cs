@@ -84,7 +84,8 @@ public static class OpenIdConnectServer
                 validation.EnableTokenEntryValidation();
             });
 
-        // One default scheme picks the bearer token when the request carries one, else the UI cookie.
+        // One default scheme: the API takes a bearer token when the request carries one; pages (and everything else)
+        // take only the UI cookie, so a token never acts in the UI beyond its scopes.
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = AuthenticationScheme;
@@ -93,7 +94,8 @@ public static class OpenIdConnectServer
                 o.DefaultForbidScheme = AuthenticationScheme;
             })
             .AddPolicyScheme(AuthenticationScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api")
+                && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddScoped<TokenPrincipalFactory>();

@@ -11,6 +11,10 @@ namespace WiangHa.Platform.Web.Measures;
 /// </summary>
 public sealed partial class MeasureForm
 {
+    /// <summary>Number boxes whose bad input the use case itself reports in Thai.</summary>
+    public static readonly string[] NumericFields =
+        [nameof(FiscalYear), nameof(PeriodFromYear), nameof(PeriodFromMonth), nameof(PeriodToYear), nameof(PeriodToMonth)];
+
     /// <summary>Empty evidence rows offered on the form for new links.</summary>
     public const int SpareEvidenceRows = 2;
 

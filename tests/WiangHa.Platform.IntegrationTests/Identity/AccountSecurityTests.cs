@@ -54,6 +54,10 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
         withCode.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await fresh.Http.GetAsync($"/t/{tenant.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // Turning it off needs a current code, not just a live session.
+        var disable = await fresh.PostFormAsync("/account/security?handler=Disable", [new("Code", "")], "/account/security");
+        (await disable.Content.ReadAsStringAsync()).ShouldContain("กรุณากรอกรหัสปัจจุบันจากแอป");
+
         var other = BrowserlessClient.Anonymous(factory);
         await other.PostFormAsync("/account/sign-in", [new("Email", tenant.Editor.Email), new("Password", TestData.Password)]);
         (await other.PostFormAsync("/account/sign-in-2fa", [new("Code", recoveryCodes[0])])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -176,8 +180,11 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
         await factory.Data.SetStatusAsync(tenant, Domain.Organisations.OrganisationStatus.Suspended);
 
         var body = await SignInBody(BrowserlessClient.Anonymous(factory), tenant.Editor.Email, TestData.Password);
+        var wrongPassword = await SignInBody(BrowserlessClient.Anonymous(factory), tenant.Editor.Email, "not-the-password");
 
         body.ShouldContain("หน่วยงานของท่านถูกระงับการใช้งานชั่วคราว");
+        wrongPassword.ShouldContain("อีเมลหรือรหัสผ่านไม่ถูกต้อง", Case.Sensitive, "without the password nobody learns the LAO is suspended");
+        wrongPassword.ShouldNotContain("ถูกระงับ");
         (await AuditActionsFor(tenant.Editor.Email)).ShouldContain(AuditActions.SignInRefusedSuspended);
     }
 

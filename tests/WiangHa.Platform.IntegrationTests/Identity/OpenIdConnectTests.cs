@@ -65,6 +65,25 @@ public sealed class OpenIdConnectTests(KestrelPlatformFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_token_never_acts_in_the_pages_only_on_the_api()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var measure = await factory.Data.CreateMeasureAsync(a);
+        var clientId = await RegisterPublicClientAsync(["measures:read"]);
+        using var http = new HttpClient();
+        var tokens = await CodeFlowAsync(await Discover(http), clientId, a.Editor, "openid measures:read");
+        using var page = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = factory.BaseAddress };
+        page.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+
+        var list = await page.GetAsync($"/t/{a.Slug}/measures");
+        var delete = await page.PostAsync($"/t/{a.Slug}/measures/{measure}/delete", new FormUrlEncodedContent([]));
+
+        list.Headers.Location!.ToString().ShouldContain("/account/sign-in");
+        delete.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await Api(tokens.AccessToken!, HttpMethod.Get, $"/api/v1/t/{a.Slug}/measures/{measure}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Token_with_the_write_scope_lets_an_editor_create_a_measure()
     {
         var a = await factory.Data.CreateTenantAsync();

@@ -53,6 +53,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Identity:Oidc:SigningCertificatePath", TestCertificates.SigningPath);
         builder.UseSetting("Identity:Oidc:EncryptionCertificatePath", TestCertificates.EncryptionPath);
         builder.UseSetting("Identity:Oidc:RequireHttps", "false");
+        builder.UseSetting("Platform:PublicBaseUrl", "http://localhost");
         // Every test signs in from 127.0.0.1; the limiter itself is tested with its own low limit.
         builder.UseSetting("Security:RateLimits:SignInPerMinute", RateLimitSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RateLimits:TokenPerMinute", "100000");

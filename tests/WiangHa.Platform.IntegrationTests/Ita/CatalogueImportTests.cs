@@ -170,6 +170,9 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
         { "wrong type", "x.json", "{ \"year\": \"สองพันห้าร้อยเจ็ดสิบ\" }" },
         { "bad xlsx", "x.xlsx", "PK\u0003\u0004 not really a workbook" },
         { "other format", "x.csv", "year,title" },
+        { "null indicator", "x.json", "{ \"year\": 2570, \"title\": \"ก\", \"indicators\": [null] }" },
+        { "null items", "x.json", "{ \"year\": 2570, \"title\": \"ก\", \"indicators\": [{ \"code\": \"9\", \"subIndicators\": [{ \"items\": [null] }] }] }" },
+        { "null list", "x.json", "{ \"year\": 2570, \"title\": \"ก\", \"indicators\": null }" },
     };
 
     [Theory]
@@ -189,6 +192,7 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
             "missing title" => "ข้อ O1 ไม่มีชื่อข้อ (title)",
             "bad json" or "wrong type" => "อ่านไฟล์ JSON ไม่ได้",
             "bad xlsx" => "อ่านไฟล์ Excel (.xlsx) ไม่ได้",
+            "null indicator" or "null items" or "null list" => "มีรายการว่าง (null)",
             _ => "รองรับเฉพาะไฟล์ .json หรือ .xlsx",
         };
         errors.ShouldContain(expected, Case.Sensitive, kind);

@@ -112,6 +112,20 @@ public sealed class MeasureApiTests(PlatformFactory factory) : IClassFixture<Pla
     }
 
     [Fact]
+    public async Task Null_entries_in_lists_are_ignored_not_a_500()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        var body = System.Text.Json.JsonSerializer.Serialize(MeasureInputs.Valid(), BrowserlessClient.Json)
+            .Replace("\"evidenceLinks\":[", "\"evidenceLinks\":[null,", StringComparison.Ordinal);
+
+        var response = await client.Http.PostAsync($"/api/v1/t/{tenant.Slug}/measures", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await BrowserlessClient.ReadJsonAsync<MeasureView>(response)).EvidenceLinks.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Update_without_if_match_is_428()
     {
         var tenant = await factory.Data.CreateTenantAsync();

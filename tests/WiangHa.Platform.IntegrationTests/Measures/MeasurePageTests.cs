@@ -76,6 +76,22 @@ public sealed class MeasurePageTests(PlatformFactory factory) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_forged_choice_gets_a_thai_message_and_saves_nothing()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        var newPage = $"/t/{tenant.Slug}/measures/new?year=2568";
+        var form = BrowserlessClient.FormValues(await client.GetPageAsync(newPage))
+            .With("Form.Title", "มาตรการ").With("Form.StepsText", "ขั้นตอน").With("Form.Status", "77").With("Form.ResponsibleUnitIds", "zz");
+
+        var response = await client.PostFormAsync(newPage, form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("ค่าที่เลือกไม่ถูกต้อง");
+        (await TenantIsolationApiTests.MeasuresOf(factory, tenant)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Submitting_the_same_new_form_twice_creates_one_measure()
     {
         var tenant = await factory.Data.CreateTenantAsync();

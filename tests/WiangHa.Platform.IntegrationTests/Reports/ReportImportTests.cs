@@ -144,6 +144,7 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
         { "wrong-columns", "columns.txt", "คอลัมน์ของตารางไม่ตรงกับแบบรายงานผล" },
         { "no-table", "notes.txt", "ไม่พบตารางมาตรการในไฟล์" },
         { "binary-docx", "report.docx", "ไม่ใช่เอกสาร Word" },
+        { "corrupt-zip-docx", "bad.docx", "ไม่ใช่เอกสาร Word" },
         { "binary-xlsx", "report.xlsx", "ไม่ใช่ไฟล์ Excel" },
         { "fifty-megabytes", "huge.txt", "ไฟล์มีขนาดใหญ่เกิน 10 MB" },
     };
@@ -162,6 +163,7 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
             "wrong-columns" => Encoding.UTF8.GetBytes("มาตรการ/แนวทาง\tหน่วยงานผู้รับผิดชอบ\tงบประมาณ\n<p>ก</p>\t<p>กองคลัง</p>\t<p>5,000</p>\n"),
             "no-table" => Encoding.UTF8.GetBytes("บันทึกการประชุม\nไม่มีตาราง\n"),
             "fifty-megabytes" => new byte[50 * 1024 * 1024],
+            "corrupt-zip-docx" => [.. "PK\u0003\u0004garbage"u8],
             _ => random,
         };
 

@@ -175,7 +175,7 @@ public static partial class ReportFileReader
 
             return new RawReport(ImportFormat.Docx, rows, other.ToString());
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
         {
             throw new ImportFormatException("เปิดไฟล์ .docx นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่เอกสาร Word", e);
         }

@@ -57,6 +57,13 @@ public sealed class SecurityModel(
             return await ShowAsync(user);
         }
 
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), Ui.T("กรุณากรอกรหัสปัจจุบันจากแอปเพื่อยืนยันการปิด", "Enter the current code from your app to turn it off."));
+            return await ShowAsync(user);
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

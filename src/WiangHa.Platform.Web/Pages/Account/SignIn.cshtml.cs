@@ -47,16 +47,18 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserM
 
         var email = Email!.Trim();
         var user = await users.FindByEmailAsync(email);
-        if (user is not null && await OnlySuspendedOrganisationsAsync(user))
+        var result = await signInManager.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        // Only someone who knows the password learns that the organisation is suspended.
+        if ((result.Succeeded || result.RequiresTwoFactor) && await OnlySuspendedOrganisationsAsync(user!))
         {
-            await audit.RecordAsync(AuditActions.SignInRefusedSuspended, actorUserId: user.Id, actorName: email);
+            await signInManager.SignOutAsync();
+            await audit.RecordAsync(AuditActions.SignInRefusedSuspended, actorUserId: user!.Id, actorName: email);
             ModelState.AddModelError(string.Empty, Ui.T(
                 "หน่วยงานของท่านถูกระงับการใช้งานชั่วคราว จึงยังเข้าสู่ระบบไม่ได้ ข้อมูลทั้งหมดยังเก็บไว้ครบถ้วน กรุณาติดต่อผู้ดูแลระบบ",
                 "Your organisation is suspended; its data is kept. Contact the platform operators."));
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.SignInSucceeded, actorUserId: user!.Id, actorName: email);

@@ -32,12 +32,37 @@ public abstract class TenantPageModel(IMultiTenantContextAccessor tenantAccessor
         }
     }
 
+    /// <summary>For forms whose use case validates every field itself (a bad value binds to a default it refuses).</summary>
     protected static void ClearBindingErrors(ModelStateDictionary modelState)
     {
-        // Binding errors of typed fields (e.g. letters in a year box) are reported by the use case's own Thai rules.
         foreach (var entry in modelState.Values)
         {
             entry.Errors.Clear();
         }
+    }
+
+    /// <summary>
+    /// Binding errors of the year and month boxes are cleared: the use case reports those fields in Thai itself
+    /// (letters become 0, which its rules refuse). Any other field that failed to bind (a forged choice, a broken
+    /// id) gets a Thai message and stops the save; returns whether any such error remains.
+    /// </summary>
+    protected static bool KeepOnlyChoiceBindingErrors(ModelStateDictionary modelState, params string[] numericFields)
+    {
+        foreach (var (key, entry) in modelState)
+        {
+            if (entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            entry.Errors.Clear();
+            if (!numericFields.Any(f => key.EndsWith(f, StringComparison.Ordinal)))
+            {
+                entry.Errors.Add(Common.Ui.T("ค่าที่เลือกไม่ถูกต้อง กรุณาเลือกใหม่", "Invalid choice; please choose again."));
+            }
+        }
+
+        // ErrorCount is a running total that Errors.Clear() does not lower, so count what is left.
+        return modelState.Values.Any(entry => entry.Errors.Count > 0);
     }
 }

@@ -38,7 +38,12 @@ public sealed class EditModel(IMultiTenantContextAccessor tenant, OrgUnitCommand
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ClearBindingErrors(ModelState);
+        if (KeepOnlyChoiceBindingErrors(ModelState, MeasureForm.NumericFields))
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
         var result = await handler.HandleAsync(Id, Form.ToInput(), Form.Version, cancellationToken);
         switch (result)
         {

@@ -28,7 +28,12 @@ public sealed class NewModel(IMultiTenantContextAccessor tenant, OrgUnitCommands
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ClearBindingErrors(ModelState);
+        if (KeepOnlyChoiceBindingErrors(ModelState, MeasureForm.NumericFields))
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
         var result = await handler.HandleAsync(Form.ToInput(), Form.SubmissionKey == Guid.Empty ? null : Form.SubmissionKey, cancellationToken);
         switch (result)
         {
