@@ -153,6 +153,19 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_null_url_in_a_disclosure_is_ignored_not_a_500()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
+
+        var response = await editor.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures",
+            new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new string?[] { null, "https://a.example/structure" } });
+
+        ((int)response.StatusCode).ShouldBeLessThan(300, await response.Content.ReadAsStringAsync());
+        (await editor.Http.GetStringAsync($"/api/v1/t/{a.Slug}/compliance/disclosures?year=2567")).ShouldContain("https://a.example/structure");
+    }
+
+    [Fact]
     public async Task A_stale_if_match_on_a_disclosure_is_a_409_and_nothing_is_overwritten()
     {
         var a = await factory.Data.CreateTenantAsync();
