@@ -1,10 +1,12 @@
+using WiangHa.Platform.Domain.Tenancy;
+
 namespace WiangHa.Platform.Domain.Organisations;
 
 /// <summary>
-/// A user's place in one LAO. Registry data (read before a tenant is chosen); the tenancy module only lets a user
-/// into the tenants named by their memberships.
+/// A user's place in one LAO. Registry data of the second tenancy tier (<see cref="IOrganisationScoped"/>); the
+/// tenancy module only lets a user into the tenants named by their memberships.
 /// </summary>
-public sealed class Membership
+public sealed class Membership : IOrganisationScoped
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid UserId { get; init; }
@@ -13,6 +15,8 @@ public sealed class Membership
 
     /// <summary>A deactivated member keeps their history but can no longer enter the LAO.</summary>
     public bool IsActive { get; set; } = true;
+
+    Guid? IOrganisationScoped.ScopeOrganisationId => OrganisationId;
 }
 
 /// <summary>Roles inside one LAO, ordered: a higher role can do everything a lower one can.</summary>

@@ -1,11 +1,13 @@
+using WiangHa.Platform.Domain.Tenancy;
+
 namespace WiangHa.Platform.Infrastructure.Audit;
 
 /// <summary>
 /// One entry of the audit trail: who did what, when, from where, in which tenant. Append-only: the interceptor
-/// refuses updates and deletes. Not tenant-owned (sign-in failures have no tenant; operators read all); tenant admins
-/// read their LAO's entries through <see cref="AuditTrailQueries"/>.
+/// refuses updates and deletes. Not tenant-owned (sign-in failures have no tenant; operators read all) but of the
+/// second tier (<see cref="IOrganisationScoped"/>): inside a tenant only that LAO's entries are visible.
 /// </summary>
-public sealed class AuditEvent
+public sealed class AuditEvent : IOrganisationScoped
 {
     public long Id { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
@@ -24,6 +26,8 @@ public sealed class AuditEvent
 
     /// <summary>JSON: the values before and after (changed fields only), or other details.</summary>
     public string? Details { get; init; }
+
+    Guid? IOrganisationScoped.ScopeOrganisationId => TenantId;
 }
 
 public static class AuditActions

@@ -3,6 +3,8 @@ namespace WiangHa.Platform.Infrastructure.Common;
 /// <summary>
 /// The outcome of a write use case. The web layer turns each case into a page message or a ProblemDetails;
 /// use cases never throw for expected failures.
+/// A use case whose success says more than an id and a version declares its own success record deriving from this
+/// one, in its own file (ADR 0008).
 /// </summary>
 public abstract record CommandResult
 {
@@ -17,8 +19,22 @@ public abstract record CommandResult
     /// <summary>Someone else saved the row after it was loaded: nothing was written.</summary>
     public sealed record Conflict(string Message, Guid CurrentVersion) : CommandResult;
 
+    /// <summary>An edit or delete of an existing row came without the version it was read at: nothing was written.</summary>
+    public sealed record PreconditionRequired(string Message) : CommandResult;
+
     /// <summary>The same submission was already saved: nothing new was written.</summary>
     public sealed record Duplicate(string Message, Guid ExistingId) : CommandResult;
+
+    /// <summary>
+    /// ADR 0008's rule for an edit or delete of a row that exists: no version is <see cref="PreconditionRequired"/>, another
+    /// version a <see cref="Conflict"/>; null when the caller saw the current version and may go on.
+    /// </summary>
+    public static CommandResult? CheckVersion(Guid current, Guid? expected, string requiredMessage, string conflictMessage) => expected switch
+    {
+        null => new PreconditionRequired(requiredMessage),
+        { } version when version != current => new Conflict(conflictMessage, current),
+        _ => null,
+    };
 
     public static Invalid InvalidField(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });

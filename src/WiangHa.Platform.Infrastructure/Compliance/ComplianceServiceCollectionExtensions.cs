@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
@@ -10,10 +11,13 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<ComplianceRunner>();
         services.AddScoped<ComplianceEvaluation>();
         services.AddScoped<LinkSweep>();
-        services.AddScoped<SaveItemDisclosure>();
-        services.AddScoped<DeleteItemDisclosure>();
+        services.AddSingleton<IValidator<DisclosureInput>, DisclosureInputValidator>();
+        services.AddScoped<DisclosureWriter>();
+        services.AddScoped<SaveItemDisclosureHandler>();
+        services.AddScoped<UpdateItemDisclosureHandler>();
+        services.AddScoped<DeleteItemDisclosureHandler>();
         services.AddScoped<ComplianceQueries>();
-        services.AddScoped<RequestComplianceCheck>();
+        services.AddScoped<RequestComplianceCheckHandler>();
         return services;
     }
 }

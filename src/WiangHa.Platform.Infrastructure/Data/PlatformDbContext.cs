@@ -26,6 +26,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     /// <summary>Name of the tenant query filter; only <c>CrossTenant…</c> types may ignore it.</summary>
     public const string TenantFilter = "Tenant";
 
+    /// <summary>Name of the second tier's filter (<see cref="IOrganisationScoped"/>); only <c>CrossTenant…</c> types may ignore it.</summary>
+    public const string OrganisationFilter = "Organisation";
+
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<District> Districts => Set<District>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -79,6 +82,25 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
                 builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.TenantId));
             }
         }
+
+        // The second tier, keyed by organisation and read before a tenant is chosen: see IOrganisationScoped.
+        HasOrganisationFilter<Membership>(builder, m => m.OrganisationId);
+        HasOrganisationFilter<Invitation>(builder, i => i.OrganisationId);
+        HasOrganisationFilter<Audit.AuditEvent>(builder, a => a.TenantId);
+    }
+
+    /// <summary>
+    /// Builds <c>e =&gt; this.CurrentTenantId == Guid.Empty || e.{key} == this.CurrentTenantId</c>: every row outside a
+    /// tenant, the tenant's own rows inside one.
+    /// </summary>
+    private void HasOrganisationFilter<TEntity>(ModelBuilder builder, Expression<Func<TEntity, Guid?>> key)
+        where TEntity : class, IOrganisationScoped
+    {
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+        var body = Expression.OrElse(
+            Expression.Equal(current, Expression.Constant(Guid.Empty)),
+            Expression.Equal(key.Body, Expression.Convert(current, typeof(Guid?))));
+        builder.Entity<TEntity>().HasQueryFilter(OrganisationFilter, Expression.Lambda<Func<TEntity, bool>>(body, key.Parameters));
     }
 
     /// <summary>Builds <c>e =&gt; e.TenantId == this.CurrentTenantId</c>; EF Core parameterises the context member.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WiangHa.Platform.Domain.Tenancy;
 
 namespace WiangHa.Platform.Infrastructure.Identity;
 
@@ -6,7 +7,7 @@ namespace WiangHa.Platform.Infrastructure.Identity;
 /// A one-time, expiring invitation by email: into an LAO with a tenant role, or to the platform with a platform role
 /// (supervisors with their provinces). Only the SHA-256 of the token is stored; the link carries the token.
 /// </summary>
-public sealed class Invitation
+public sealed class Invitation : IOrganisationScoped
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -21,6 +22,8 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public Guid? InvitedByUserId { get; init; }
+
+    Guid? IOrganisationScoped.ScopeOrganisationId => OrganisationId;
 
     /// <summary>A new random token (URL-safe) and the hash to store.</summary>
     public static (string Token, string Hash) NewToken()

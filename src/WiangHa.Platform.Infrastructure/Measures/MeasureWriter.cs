@@ -16,6 +16,9 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
     public const string ConflictMessage =
         "มีผู้อื่นแก้ไขมาตรการนี้หลังจากที่ท่านเปิดหน้าแก้ไข ระบบจึงยังไม่บันทึกการแก้ไขของท่าน กรุณาโหลดข้อมูลล่าสุดแล้วแก้ไขอีกครั้ง";
 
+    public const string VersionRequiredMessage =
+        "การแก้ไขหรือลบต้องส่งส่วนหัว If-Match เป็น ETag ที่ได้จากการอ่านมาตรการ เพื่อไม่ให้ทับการแก้ไขของผู้อื่น";
+
     public PlatformDbContext Db => db;
 
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -24,10 +27,7 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
     public async Task<(CommandResult.Invalid? Errors, List<Domain.Organisations.OrgUnit> Units)> ValidateAsync(
         MeasureInput input, Guid? measureId, CancellationToken cancellationToken)
     {
-        var result = await validator.ValidateAsync(input, cancellationToken);
-        var errors = result.Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var errors = await validator.FieldErrorsAsync(input, cancellationToken);
 
         var unitIds = input.ResponsibleUnitIds ?? [];
         // The tenant filter hides other tenants' units, so a smuggled foreign id is simply "not found".
@@ -47,7 +47,7 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
             }
         }
 
-        return (errors.Count > 0 ? new CommandResult.Invalid(errors) : null, units);
+        return (errors.AsInvalid(), units);
     }
 
     public static void Apply(Measure measure, MeasureInput input, List<Domain.Organisations.OrgUnit> units)

@@ -13,6 +13,7 @@ public static class MeasuresServiceCollectionExtensions
         services.AddScoped<CreateMeasureHandler>();
         services.AddScoped<UpdateMeasureHandler>();
         services.AddScoped<DeleteMeasureHandler>();
+        services.AddScoped<CarryOverMeasuresHandler>();
         return services;
     }
 }

@@ -3,10 +3,10 @@ using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Measures;
 
-/// <summary>Edits a measure of the current tenant if nobody saved it since <c>expectedVersion</c> was read.</summary>
+/// <summary>Edits a measure of the current tenant if nobody saved it since <c>expectedVersion</c> was read (ADR 0008).</summary>
 public sealed class UpdateMeasureHandler(MeasureWriter writer)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, MeasureInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, MeasureInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var measure = await db.Measures
@@ -19,9 +19,9 @@ public sealed class UpdateMeasureHandler(MeasureWriter writer)
             return new CommandResult.NotFound();
         }
 
-        if (measure.Version != expectedVersion)
+        if (CommandResult.CheckVersion(measure.Version, expectedVersion, MeasureWriter.VersionRequiredMessage, MeasureWriter.ConflictMessage) is { } refused)
         {
-            return new CommandResult.Conflict(MeasureWriter.ConflictMessage, measure.Version);
+            return refused;
         }
 
         input = input.Normalised();
@@ -40,7 +40,7 @@ public sealed class UpdateMeasureHandler(MeasureWriter writer)
         writer.ReplaceEvidenceLinks(measure, input);
         measure.UpdatedAt = writer.Now;
         // Compare against the version the editor saw, so a save that races between our read and write also fails.
-        db.Entry(measure).Property(m => m.Version).OriginalValue = expectedVersion;
+        db.Entry(measure).Property(m => m.Version).OriginalValue = expectedVersion!.Value;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -53,36 +53,5 @@ public sealed class UpdateMeasureHandler(MeasureWriter writer)
         }
 
         return new CommandResult.Success(measure.Id, measure.Version);
-    }
-}
-
-/// <summary>Deletes a measure of the current tenant (with its evidence links).</summary>
-public sealed class DeleteMeasureHandler(MeasureWriter writer)
-{
-    public async Task<CommandResult> HandleAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default)
-    {
-        var db = writer.Db;
-        var measure = await db.Measures.Include(m => m.EvidenceLinks).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (measure is null)
-        {
-            return new CommandResult.NotFound();
-        }
-
-        if (expectedVersion is { } version && measure.Version != version)
-        {
-            return new CommandResult.Conflict("มีผู้อื่นแก้ไขมาตรการนี้หลังจากที่ท่านเปิดดู ระบบจึงยังไม่ลบ กรุณาตรวจสอบข้อมูลล่าสุดอีกครั้ง", measure.Version);
-        }
-
-        db.Measures.Remove(measure);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CommandResult.NotFound();
-        }
-
-        return new CommandResult.Success(id, measure.Version);
     }
 }

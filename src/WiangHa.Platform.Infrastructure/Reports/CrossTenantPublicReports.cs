@@ -37,7 +37,7 @@ public sealed class CrossTenantPublicReports(PlatformDbContext db, TenantScope t
             return null;
         }
 
-        var options = ReportSettings.OptionsOf(publication);
+        var options = ReportSettingsQueries.OptionsOf(publication);
         var documents = new List<ReportDocument>();
         using (tenantScope.Enter(TenantInfo.From(organisation)))
         {

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using WiangHa.Platform.Infrastructure.Reports.Import;
 
@@ -8,9 +9,12 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<ReportBuilder>();
-        services.AddScoped<ReportSettings>();
+        services.AddSingleton<IValidator<PublicationInput>, PublicationInputValidator>();
+        services.AddSingleton<IValidator<AnalysisInput>, AnalysisInputValidator>();
+        services.AddScoped<ReportSettingsQueries>();
+        services.AddScoped<SaveReportPublicationHandler>();
+        services.AddScoped<SaveAssessmentAnalysisHandler>();
         services.AddScoped<ImportReportHandler>();
-        services.AddScoped<CarryOverMeasuresHandler>();
         services.AddScoped<CrossTenantPublicReports>();
         return services;
     }

@@ -6,7 +6,8 @@ namespace WiangHa.Platform.Infrastructure.Tenancy;
 
 /// <summary>
 /// Write isolation. Query filters only guard reads; this stamps <see cref="ITenantOwned.TenantId"/> on added rows
-/// and refuses any add, update or delete of a row that is not the current tenant's.
+/// and refuses any add, update or delete of a row that is not the current tenant's. Rows of the second tier
+/// (<see cref="IOrganisationScoped"/>) are written outside tenants too, but inside one only for that tenant.
 /// </summary>
 public sealed class TenantSaveChangesInterceptor(IMultiTenantContextAccessor accessor) : SaveChangesInterceptor
 {
@@ -31,6 +32,7 @@ public sealed class TenantSaveChangesInterceptor(IMultiTenantContextAccessor acc
         }
 
         var tenantId = accessor.MultiTenantContext.TenantInfo?.Id;
+        EnforceOrganisationScope(context, tenantId);
         foreach (var entry in context.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -55,6 +57,23 @@ public sealed class TenantSaveChangesInterceptor(IMultiTenantContextAccessor acc
                 case EntityState.Modified or EntityState.Deleted
                     when (Guid)tenantIdProperty.OriginalValue! != tenantId || entry.Entity.TenantId != tenantId:
                     throw new TenantIsolationException($"Refused to change {entityName} of another tenant.");
+            }
+        }
+    }
+
+    private static void EnforceOrganisationScope(DbContext context, Guid? tenantId)
+    {
+        if (tenantId is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<IOrganisationScoped>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.ScopeOrganisationId is { } organisationId && organisationId != tenantId)
+            {
+                throw new TenantIsolationException($"Refused to write {entry.Metadata.ClrType.Name} of another organisation inside tenant {tenantId}.");
             }
         }
     }

@@ -22,6 +22,7 @@ public static class ApiResults
             title: "ส่งคำขอซ้ำ (duplicate submission)",
             detail: duplicate.Message,
             extensions: new Dictionary<string, object?> { ["existingId"] = duplicate.ExistingId }),
+        CommandResult.PreconditionRequired required => PreconditionRequired(required.Message),
         _ => throw new InvalidOperationException($"{result.GetType().Name} is not a failure."),
     };
 

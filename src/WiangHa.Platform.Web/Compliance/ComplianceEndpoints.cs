@@ -34,26 +34,28 @@ public static class ComplianceEndpoints
 {
     public static IEndpointRouteBuilder MapComplianceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/t/{tenant}/compliance").WithTags("Compliance").RequireAuthorization(ApiPolicies.MeasuresRead);
-        group.MapGet("/disclosures", async (int year, ComplianceQueries queries, CancellationToken ct) =>
-            TypedResults.Ok((await queries.DisclosuresAsync(year, ct)).Select(DisclosureView.From).ToList()));
-        group.MapGet("/disclosures/{id:guid}", GetDisclosureAsync);
-        group.MapPut("/disclosures", SaveDisclosureAsync).RequireAuthorization(ApiPolicies.MeasuresWrite);
-        group.MapPut("/disclosures/{id:guid}", UpdateDisclosureAsync).RequireAuthorization(ApiPolicies.MeasuresWrite);
-        group.MapDelete("/disclosures/{id:guid}", async (Guid id, DeleteItemDisclosure handler, HttpRequest request, CancellationToken ct) =>
-            await handler.HandleAsync(id, ETags.IfMatch(request), ct) is var result && result is CommandResult.Success ? Results.NoContent() : ApiResults.Failure(result))
-            .RequireAuthorization(ApiPolicies.MeasuresWrite);
-        group.MapGet("/runs/{id:guid}", async Task<Results<Ok<RunView>, ProblemHttpResult>> (Guid id, ComplianceQueries queries, CancellationToken ct) =>
-            await queries.RunAsync(id, ct) is { } run ? TypedResults.Ok(RunView.From(run)) : ApiResults.NotFound());
-        group.MapGet("/{year:int}", async Task<Results<Ok<RunView>, ProblemHttpResult>> (int year, ComplianceQueries queries, CancellationToken ct) =>
-            await queries.LatestRunAsync(year, ct) is { } run ? TypedResults.Ok(RunView.From(run)) : ApiResults.NotFound());
-        group.MapPost("/{year:int}/check-now", CheckNowAsync).RequireAuthorization(ApiPolicies.MeasuresWrite);
+        var group = app.MapGroup("/api/v1/t/{tenant}/compliance")
+            .WithTags("Compliance")
+            .RequireAuthorization(ApiPolicies.MeasuresRead);
+
+        group.MapGet("/disclosures", ListDisclosuresAsync).WithName("ListDisclosures");
+        group.MapGet("/disclosures/{id:guid}", GetDisclosureAsync).WithName("GetDisclosure");
+        group.MapPut("/disclosures", SaveDisclosureAsync).WithName("SaveDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPut("/disclosures/{id:guid}", UpdateDisclosureAsync).WithName("UpdateDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapDelete("/disclosures/{id:guid}", DeleteDisclosureAsync).WithName("DeleteDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapGet("/runs/{id:guid}", GetRunAsync).WithName("GetComplianceRun");
+        group.MapGet("/{year:int}", GetLatestRunAsync).WithName("GetLatestComplianceRun");
+        group.MapPost("/{year:int}/check-now", CheckNowAsync).WithName("CheckComplianceNow").RequireAuthorization(ApiPolicies.MeasuresWrite);
         return app;
     }
 
-    private static async Task<Results<Ok<DisclosureView>, ProblemHttpResult>> GetDisclosureAsync(Guid id, ComplianceQueries queries, HttpResponse response, CancellationToken ct)
+    public static async Task<Ok<List<DisclosureView>>> ListDisclosuresAsync(int year, ComplianceQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await queries.DisclosuresAsync(year, cancellationToken)).Select(DisclosureView.From).ToList());
+
+    public static async Task<Results<Ok<DisclosureView>, ProblemHttpResult>> GetDisclosureAsync(
+        Guid id, ComplianceQueries queries, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await queries.DisclosureAsync(id, ct) is not { } row)
+        if (await queries.DisclosureAsync(id, cancellationToken) is not { } row)
         {
             return ApiResults.NotFound();
         }
@@ -62,34 +64,46 @@ public static class ComplianceEndpoints
         return TypedResults.Ok(DisclosureView.From(row));
     }
 
-    private static async Task<IResult> SaveDisclosureAsync(DisclosureBody body, SaveItemDisclosure handler, ComplianceQueries queries, CancellationToken ct)
+    /// <summary>Creates or replaces the sheet of one year and item (ADR 0008: an upsert by key needs no If-Match).</summary>
+    public static async Task<IResult> SaveDisclosureAsync(
+        DisclosureBody body, SaveItemDisclosureHandler handler, ComplianceQueries queries, HttpResponse response, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(new DisclosureInput(body.AssessmentYear, body.ItemCode ?? "", body.Answer, body.Urls ?? [], body.Explanation), ct);
-        return result is CommandResult.Success success
-            ? TypedResults.Ok(DisclosureView.From((await queries.DisclosureAsync(success.Id, ct))!))
+        var input = new DisclosureInput(body.AssessmentYear, body.ItemCode ?? "", body.Answer, body.Urls ?? [], body.Explanation);
+        var result = await handler.HandleAsync(input, cancellationToken);
+        return result is CommandResult.Success success ? await DisclosureOkAsync(success, queries, response, cancellationToken) : ApiResults.Failure(result);
+    }
+
+    public static async Task<IResult> UpdateDisclosureAsync(
+        Guid id, DisclosureBody body, UpdateItemDisclosureHandler handler, ComplianceQueries queries, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, new DisclosureChange(body.Answer, body.Urls, body.Explanation), ETags.IfMatch(request), cancellationToken);
+        return result is CommandResult.Success success ? await DisclosureOkAsync(success, queries, response, cancellationToken) : ApiResults.Failure(result);
+    }
+
+    public static async Task<IResult> DeleteDisclosureAsync(Guid id, DeleteItemDisclosureHandler handler, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
+        return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
+    }
+
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> GetRunAsync(Guid id, ComplianceQueries queries, CancellationToken cancellationToken) =>
+        await queries.RunAsync(id, cancellationToken) is { } run ? TypedResults.Ok(RunView.From(run)) : ApiResults.NotFound();
+
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> GetLatestRunAsync(int year, ComplianceQueries queries, CancellationToken cancellationToken) =>
+        await queries.LatestRunAsync(year, cancellationToken) is { } run ? TypedResults.Ok(RunView.From(run)) : ApiResults.NotFound();
+
+    public static async Task<IResult> CheckNowAsync(int year, RequestComplianceCheckHandler handler, IMultiTenantContextAccessor tenant, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(tenant.CurrentTenant().Id, year, cancellationToken);
+        return result is ComplianceCheckQueued queued
+            ? TypedResults.Accepted($"/api/v1/t/{tenant.CurrentTenant().Identifier}/compliance/runs/{queued.RunId}", new { runId = queued.RunId })
             : ApiResults.Failure(result);
     }
 
-    private static async Task<IResult> UpdateDisclosureAsync(Guid id, DisclosureBody body, SaveItemDisclosure handler, ComplianceQueries queries, HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> DisclosureOkAsync(CommandResult.Success success, ComplianceQueries queries, HttpResponse response, CancellationToken cancellationToken)
     {
-        // The id decides the row (and so the tenant, through the filter); year and item come from it, not the body.
-        if (await queries.DisclosureAsync(id, ct) is not { } row)
-        {
-            return ApiResults.NotFound();
-        }
-
-        // If-Match (the ETag of GET) makes a stale edit a 409 instead of overwriting.
-        var result = await handler.HandleAsync(new DisclosureInput(row.AssessmentYear, row.ItemCode, body.Answer, body.Urls ?? [], body.Explanation, ETags.IfMatch(request)), ct);
-        return result is CommandResult.Success
-            ? TypedResults.Ok(DisclosureView.From((await queries.DisclosureAsync(id, ct))!))
-            : ApiResults.Failure(result);
-    }
-
-    private static async Task<IResult> CheckNowAsync(int year, RequestComplianceCheck handler, IMultiTenantContextAccessor tenant, CancellationToken ct)
-    {
-        var runId = await handler.HandleAsync(tenant.CurrentTenant().Id, year, ct);
-        return runId is { } id
-            ? TypedResults.Accepted($"/api/v1/t/{tenant.CurrentTenant().Identifier}/compliance/runs/{id}", new { runId = id })
-            : ApiResults.NotFound();
+        response.Headers.ETag = ETags.For(success.Version);
+        return TypedResults.Ok(DisclosureView.From((await queries.DisclosureAsync(success.Id, cancellationToken))!));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Organisations;
 using WiangHa.Platform.Infrastructure.Tenancy;
 
 namespace WiangHa.Platform.Web.Identity;
@@ -56,7 +57,8 @@ public static class MembershipClaims
 
 /// <summary>Adds membership and display-name claims when Identity builds the sign-in principal.</summary>
 public sealed class PlatformClaimsPrincipalFactory(
-    UserManager<PlatformUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, PlatformDbContext db)
+    UserManager<PlatformUser> userManager, RoleManager<IdentityRole<Guid>> roleManager, IOptions<IdentityOptions> options, PlatformDbContext db,
+    CrossTenantMemberships memberships)
     : UserClaimsPrincipalFactory<PlatformUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PlatformUser user)
@@ -64,8 +66,7 @@ public sealed class PlatformClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MembershipClaims.DisplayNameClaimType, user.DisplayName));
         identity.AddClaim(new Claim(TwoFactorPolicy.ClaimType, user.TwoFactorEnabled ? "true" : "false"));
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id && m.IsActive).ToListAsync();
-        foreach (var membership in memberships)
+        foreach (var membership in await memberships.ActiveForUserAsync(user.Id))
         {
             identity.AddClaim(new Claim(MembershipClaims.ClaimType, MembershipClaims.Format(membership.OrganisationId, membership.Role)));
         }

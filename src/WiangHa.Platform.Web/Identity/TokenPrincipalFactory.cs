@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Organisations;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace WiangHa.Platform.Web.Identity;
@@ -17,7 +18,7 @@ namespace WiangHa.Platform.Web.Identity;
 /// issue and refresh (so a changed membership or role is picked up); for a machine client, from its registration.
 /// </summary>
 public sealed class TokenPrincipalFactory(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db, IOpenIddictApplicationManager applications)
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, CrossTenantMemberships memberships, IOpenIddictApplicationManager applications)
 {
     /// <summary>Application properties that give a machine client its access (JSON string arrays).</summary>
     public const string MembershipsProperty = "wh:memberships";
@@ -35,8 +36,8 @@ public sealed class TokenPrincipalFactory(
 
         var cookiePrincipal = await signIn.CreateUserPrincipalAsync(user);
         var roles = await users.GetRolesAsync(user);
-        var memberships = await ActiveMembershipsAsync(user.Id);
-        if (roles.Count == 0 && memberships.Count == 0)
+        var active = await memberships.ActiveForUserAsync(user.Id);
+        if (roles.Count == 0 && (active.Count == 0 || CrossTenantMemberships.OnlySuspended(active)))
         {
             return null;
         }
@@ -47,7 +48,7 @@ public sealed class TokenPrincipalFactory(
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.PreferredUsername, user.UserName);
         identity.SetClaims(Claims.Role, [.. roles]);
-        identity.SetClaims(MembershipClaims.ClaimType, [.. memberships]);
+        identity.SetClaims(MembershipClaims.ClaimType, [.. active.Select(m => MembershipClaims.Format(m.OrganisationId, m.Role))]);
         identity.SetClaims(MembershipClaims.ProvinceClaimType, [.. cookiePrincipal.FindAll(MembershipClaims.ProvinceClaimType).Select(c => c.Value)]);
         return Finish(identity, scopes);
     }
@@ -67,15 +68,6 @@ public sealed class TokenPrincipalFactory(
         identity.SetClaims(MembershipClaims.ClaimType, Strings(properties, MembershipsProperty));
         identity.SetClaims(MembershipClaims.ProvinceClaimType, Strings(properties, ProvincesProperty));
         return Finish(identity, scopes);
-    }
-
-    private async Task<List<string>> ActiveMembershipsAsync(Guid userId)
-    {
-        var rows = await (from m in db.Memberships
-                          join o in db.Organisations on m.OrganisationId equals o.Id
-                          where m.UserId == userId && m.IsActive && o.Status == OrganisationStatus.Active
-                          select new { m.OrganisationId, m.Role }).ToListAsync();
-        return rows.Select(r => MembershipClaims.Format(r.OrganisationId, r.Role)).ToList();
     }
 
     private static ClaimsIdentity NewIdentity() =>

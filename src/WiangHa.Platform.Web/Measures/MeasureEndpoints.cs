@@ -94,12 +94,7 @@ public static class MeasureEndpoints
         Guid id, MeasureInput input, UpdateMeasureHandler handler, MeasureQueries queries, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        if (ETags.IfMatch(request) is not { } expectedVersion)
-        {
-            return ApiResults.PreconditionRequired("การแก้ไขต้องส่งส่วนหัว If-Match เป็น ETag ที่ได้จากการอ่านมาตรการ เพื่อไม่ให้ทับการแก้ไขของผู้อื่น");
-        }
-
-        var result = await handler.HandleAsync(id, input, expectedVersion, cancellationToken);
+        var result = await handler.HandleAsync(id, input, ETags.IfMatch(request), cancellationToken);
         if (result is not CommandResult.Success success)
         {
             return ApiResults.Failure(result);

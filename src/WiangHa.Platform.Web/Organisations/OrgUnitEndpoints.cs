@@ -25,11 +25,11 @@ public static class OrgUnitEndpoints
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<OrgUnitView>>> ListOrgUnitsAsync(OrgUnitCommands units, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<OrgUnitView>>> ListOrgUnitsAsync(OrgUnitQueries units, CancellationToken cancellationToken) =>
         TypedResults.Ok(await units.ListAsync(cancellationToken: cancellationToken));
 
     public static async Task<Results<Ok<OrgUnitView>, ProblemHttpResult>> GetOrgUnitAsync(
-        Guid id, OrgUnitCommands units, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, OrgUnitQueries units, HttpResponse response, CancellationToken cancellationToken)
     {
         var unit = await units.GetAsync(id, cancellationToken);
         if (unit is null)
@@ -42,29 +42,36 @@ public static class OrgUnitEndpoints
     }
 
     public static async Task<IResult> CreateOrgUnitAsync(
-        OrgUnitInput input, OrgUnitCommands units, IMultiTenantContextAccessor tenant, CancellationToken cancellationToken)
+        OrgUnitInput input, CreateOrgUnitHandler handler, OrgUnitQueries units, IMultiTenantContextAccessor tenant, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var result = await units.CreateAsync(input, cancellationToken);
-        return result is CommandResult.Success success
-            ? TypedResults.Created($"/api/v1/t/{tenant.CurrentTenant().Identifier}/org-units/{success.Id}", await units.GetAsync(success.Id, cancellationToken))
-            : ApiResults.Failure(result);
+        var result = await handler.HandleAsync(input, cancellationToken);
+        if (result is not CommandResult.Success success)
+        {
+            return ApiResults.Failure(result);
+        }
+
+        response.Headers.ETag = ETags.For(success.Version);
+        return TypedResults.Created($"/api/v1/t/{tenant.CurrentTenant().Identifier}/org-units/{success.Id}", await units.GetAsync(success.Id, cancellationToken));
     }
 
     public static async Task<IResult> UpdateOrgUnitAsync(
-        Guid id, OrgUnitInput input, OrgUnitCommands units, HttpRequest request, CancellationToken cancellationToken)
+        Guid id, OrgUnitInput input, UpdateOrgUnitHandler handler, OrgUnitQueries units, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        if (ETags.IfMatch(request) is not { } expectedVersion)
+        var result = await handler.HandleAsync(id, input, ETags.IfMatch(request), cancellationToken);
+        if (result is not CommandResult.Success success)
         {
-            return ApiResults.PreconditionRequired("การแก้ไขต้องส่งส่วนหัว If-Match เป็น ETag ที่ได้จากการอ่านหน่วยงาน");
+            return ApiResults.Failure(result);
         }
 
-        var result = await units.UpdateAsync(id, input, expectedVersion, cancellationToken);
-        return result is CommandResult.Success ? TypedResults.Ok(await units.GetAsync(id, cancellationToken)) : ApiResults.Failure(result);
+        response.Headers.ETag = ETags.For(success.Version);
+        return TypedResults.Ok(await units.GetAsync(id, cancellationToken));
     }
 
-    public static async Task<IResult> DeleteOrgUnitAsync(Guid id, OrgUnitCommands units, CancellationToken cancellationToken)
+    public static async Task<IResult> DeleteOrgUnitAsync(Guid id, DeleteOrgUnitHandler handler, HttpRequest request, CancellationToken cancellationToken)
     {
-        var result = await units.DeleteAsync(id, cancellationToken);
+        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
         return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
     }
 }

@@ -29,7 +29,7 @@ public static class ReportEndpoints
     }
 
     public static async Task<IResult> DownloadAsync(
-        int year, string document, string format, ReportBuilder builder, ReportSettings settings, AuditLog audit, IMultiTenantContextAccessor tenants,
+        int year, string document, string format, ReportBuilder builder, ReportSettingsQueries settings, AuditLog audit, IMultiTenantContextAccessor tenants,
         CancellationToken cancellationToken)
     {
         if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind || format is not ("docx" or "xlsx"))
@@ -37,7 +37,7 @@ public static class ReportEndpoints
             return TypedResults.NotFound();
         }
 
-        var options = ReportSettings.OptionsOf(await settings.PublicationAsync(year, cancellationToken));
+        var options = ReportSettingsQueries.OptionsOf(await settings.PublicationAsync(year, cancellationToken));
         var built = await builder.BuildAsync(kind, year, options, cancellationToken);
         if (built is null)
         {

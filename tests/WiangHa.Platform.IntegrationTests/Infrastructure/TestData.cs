@@ -155,7 +155,7 @@ public sealed class TestData(PlatformFactory factory)
         await using var scope = factory.Scope();
         using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
         {
-            var result = await scope.ServiceProvider.GetRequiredService<SaveItemDisclosure>()
+            var result = await scope.ServiceProvider.GetRequiredService<SaveItemDisclosureHandler>()
                 .HandleAsync(new DisclosureInput(year, code, DisclosureAnswer.Yes, urls, "คำอธิบาย"));
             return result.ShouldBeOfType<CommandResult.Success>().Id;
         }

@@ -65,9 +65,12 @@ public sealed class SignInAndOrgUnitTests(PlatformFactory factory) : IClassFixtu
         (await admin.PostFormAsync($"{page}?handler=Add", [new("NewName", "กองสาธารณสุขและสิ่งแวดล้อม")], page)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var duplicate = await admin.PostFormAsync($"{page}?handler=Add", [new("NewName", "กองคลัง")], page);
         (await duplicate.Content.ReadAsStringAsync()).ShouldContain("มีหน่วยงานชื่อนี้แล้ว");
-        var inUse = await admin.PostFormAsync($"{page}?handler=Delete", [new("id", tenant.UnitIds[0].ToString())], page);
+        // As the browser does: each row's delete form carries the version the page showed (ADR 0008).
+        var versions = (await admin.GetPageAsync(page)).QuerySelectorAll("form[action*='handler=Delete'] input[name=version]")
+            .ToDictionary(v => v.ParentElement!.QuerySelector("input[name=id]")!.GetAttribute("value")!, v => v.GetAttribute("value")!);
+        var inUse = await admin.PostFormAsync($"{page}?handler=Delete", [new("id", tenant.UnitIds[0].ToString()), new("version", versions[tenant.UnitIds[0].ToString()])], page);
         (await inUse.Content.ReadAsStringAsync()).ShouldContain("จึงลบไม่ได้");
-        (await admin.PostFormAsync($"{page}?handler=Delete", [new("id", tenant.UnitIds[3].ToString())], page)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PostFormAsync($"{page}?handler=Delete", [new("id", tenant.UnitIds[3].ToString()), new("version", versions[tenant.UnitIds[3].ToString()])], page)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var names = (await admin.GetPageAsync(page)).QuerySelectorAll("input[name=name]").Select(i => i.GetAttribute("value")).ToList();
         names.ShouldBe(["สำนักปลัด", "กองคลัง", "กองช่าง", "กองสาธารณสุขและสิ่งแวดล้อม"]);

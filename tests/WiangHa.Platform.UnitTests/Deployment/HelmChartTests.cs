@@ -7,12 +7,12 @@ using YamlDotNet.RepresentationModel;
 namespace WiangHa.Platform.UnitTests.Deployment;
 
 /// <summary>
-/// No Helm renderer is available here (docs/../env-notes §4), so the chart is checked structurally: its YAML parses,
+/// The test script installs no Helm renderer and no cluster (ADR 0007), so the chart is checked structurally: its YAML parses,
 /// every value a template reads exists, and every setting it passes names a real option of the app.
 /// </summary>
 public sealed partial class HelmChartTests
 {
-    private static readonly string Chart = Path.Combine(RepositoryRoot(), "charts", "wiangha-platform");
+    private static readonly string Chart = Path.Combine(RepositoryFiles.Root, "charts", "wiangha-platform");
 
     [Fact]
     public void Chart_and_values_parse()
@@ -82,17 +82,6 @@ public sealed partial class HelmChartTests
     }
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WiangHa.Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     [GeneratedRegex(@"\.Values\.([A-Za-z0-9_.]+)")]
     private static partial Regex ValuesReference();

@@ -7,11 +7,12 @@ using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Organisations;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserManager<PlatformUser> users, PlatformDbContext db, AuditLog audit) : PageModel
+public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserManager<PlatformUser> users, CrossTenantMemberships memberships, AuditLog audit) : PageModel
 {
     [BindProperty]
     [DataType(DataType.EmailAddress)]
@@ -87,10 +88,6 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserM
             return false;
         }
 
-        var statuses = await (from m in db.Memberships
-                              join o in db.Organisations on m.OrganisationId equals o.Id
-                              where m.UserId == user.Id && m.IsActive
-                              select o.Status).ToListAsync();
-        return statuses.Count > 0 && statuses.All(s => s == OrganisationStatus.Suspended);
+        return CrossTenantMemberships.OnlySuspended(await memberships.ActiveForUserAsync(user.Id));
     }
 }

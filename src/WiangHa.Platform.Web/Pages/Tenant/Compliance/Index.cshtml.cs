@@ -15,7 +15,7 @@ public sealed record ChecklistRow(ItaSubIndicator SubIndicator, ItaItem Item, It
 
 /// <summary>ตรวจความพร้อม ITA: the tenant's checklist for one assessment year and its projected OIT score.</summary>
 public sealed class IndexModel(
-    IMultiTenantContextAccessor tenant, ItaCatalogueQueries catalogues, ComplianceQueries queries, RequestComplianceCheck requestCheck, TimeProvider clock,
+    IMultiTenantContextAccessor tenant, ItaCatalogueQueries catalogues, ComplianceQueries queries, RequestComplianceCheckHandler requestCheck, TimeProvider clock,
     IAuthorizationService authorization) : TenantPageModel(tenant)
 {
     public int Year { get; private set; }
@@ -39,7 +39,7 @@ public sealed class IndexModel(
             return Forbid();
         }
 
-        var runId = await requestCheck.HandleAsync(Tenant.Id, year, cancellationToken);
+        var runId = await requestCheck.HandleAsync(Tenant.Id, year, cancellationToken) is ComplianceCheckQueued queued ? queued.RunId : (Guid?)null;
         if (Request.Headers.ContainsKey("HX-Request") && runId is { } id)
         {
             return Partial("_RunStatus", new RunStatusModel(Tenant.Identifier, id, ComplianceRunState.Queued, null));

@@ -25,7 +25,7 @@ public sealed class DisclosureForm
 
 /// <summary>One item: what the manual requires, the LAO's disclosure sheet, linked measures and the verdict history.</summary>
 public sealed class ItemModel(
-    IMultiTenantContextAccessor tenant, ItaCatalogueQueries catalogues, ComplianceQueries queries, MeasureQueries measures, SaveItemDisclosure save,
+    IMultiTenantContextAccessor tenant, ItaCatalogueQueries catalogues, ComplianceQueries queries, MeasureQueries measures, SaveItemDisclosureHandler save,
     IAuthorizationService authorization) : TenantPageModel(tenant)
 {
     public int Year { get; private set; }

@@ -11,7 +11,7 @@ using WiangHa.Platform.Web.Measures;
 namespace WiangHa.Platform.Web.Pages.Tenant.Measures;
 
 [Authorize(Policy = TenantPolicies.Edit)]
-public sealed class EditModel(IMultiTenantContextAccessor tenant, OrgUnitCommands orgUnits, MeasureQueries queries, UpdateMeasureHandler handler)
+public sealed class EditModel(IMultiTenantContextAccessor tenant, OrgUnitQueries orgUnits, MeasureQueries queries, UpdateMeasureHandler handler)
     : MeasureFormPage(tenant, orgUnits)
 {
     [FromRoute]

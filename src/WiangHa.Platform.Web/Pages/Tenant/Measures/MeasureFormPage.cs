@@ -6,7 +6,7 @@ using WiangHa.Platform.Web.Measures;
 namespace WiangHa.Platform.Web.Pages.Tenant.Measures;
 
 /// <summary>What the New and Edit pages share: the bound form and the choices it offers.</summary>
-public abstract class MeasureFormPage(IMultiTenantContextAccessor tenant, OrgUnitCommands orgUnits) : TenantPageModel(tenant)
+public abstract class MeasureFormPage(IMultiTenantContextAccessor tenant, OrgUnitQueries orgUnits) : TenantPageModel(tenant)
 {
     [BindProperty]
     public MeasureForm Form { get; set; } = new();

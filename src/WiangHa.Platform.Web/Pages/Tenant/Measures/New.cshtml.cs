@@ -12,7 +12,7 @@ using WiangHa.Platform.Web.Measures;
 namespace WiangHa.Platform.Web.Pages.Tenant.Measures;
 
 [Authorize(Policy = TenantPolicies.Edit)]
-public sealed class NewModel(IMultiTenantContextAccessor tenant, OrgUnitCommands orgUnits, CreateMeasureHandler handler, TimeProvider clock)
+public sealed class NewModel(IMultiTenantContextAccessor tenant, OrgUnitQueries orgUnits, CreateMeasureHandler handler, TimeProvider clock)
     : MeasureFormPage(tenant, orgUnits)
 {
     public override string SubmitLabel => Ui.T("บันทึกมาตรการ", "Save measure");

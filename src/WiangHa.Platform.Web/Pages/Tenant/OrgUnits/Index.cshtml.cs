@@ -7,7 +7,7 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Tenant.OrgUnits;
 
 /// <summary>The tenant admin keeps the LAO's units (authorized by the folder convention: tenant admin only).</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, OrgUnitCommands units) : TenantPageModel(tenant)
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, OrgUnitQueries units) : TenantPageModel(tenant)
 {
     public IReadOnlyList<OrgUnitView> Units { get; private set; } = [];
 
@@ -16,14 +16,15 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, OrgUnitComman
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Units = await units.ListAsync(cancellationToken: cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) =>
-        await ShowAsync(await units.CreateAsync(new OrgUnitInput(NewName, null), cancellationToken), nameof(NewName), cancellationToken);
+    public async Task<IActionResult> OnPostAddAsync([FromServices] CreateOrgUnitHandler create, CancellationToken cancellationToken) =>
+        await ShowAsync(await create.HandleAsync(new OrgUnitInput(NewName, null), cancellationToken), nameof(NewName), cancellationToken);
 
-    public async Task<IActionResult> OnPostUpdateAsync(Guid id, string? name, int? sortOrder, bool isActive, Guid version, CancellationToken cancellationToken) =>
-        await ShowAsync(await units.UpdateAsync(id, new OrgUnitInput(name, sortOrder, isActive), version, cancellationToken), "", cancellationToken);
+    public async Task<IActionResult> OnPostUpdateAsync(
+        Guid id, string? name, int? sortOrder, bool isActive, Guid version, [FromServices] UpdateOrgUnitHandler update, CancellationToken cancellationToken) =>
+        await ShowAsync(await update.HandleAsync(id, new OrgUnitInput(name, sortOrder, isActive), version, cancellationToken), "", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await ShowAsync(await units.DeleteAsync(id, cancellationToken), "", cancellationToken);
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid version, [FromServices] DeleteOrgUnitHandler delete, CancellationToken cancellationToken) =>
+        await ShowAsync(await delete.HandleAsync(id, version, cancellationToken), "", cancellationToken);
 
     private async Task<IActionResult> ShowAsync(CommandResult result, string field, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Tenant.Reports;
 
 /// <summary>การวิเคราะห์ผลการประเมินปีก่อน for the measures document of a year; one item per line in the lists.</summary>
-public sealed class AnalysisModel(IMultiTenantContextAccessor tenant, ReportSettings settings) : TenantPageModel(tenant)
+public sealed class AnalysisModel(IMultiTenantContextAccessor tenant, ReportSettingsQueries settings, SaveAssessmentAnalysisHandler save) : TenantPageModel(tenant)
 {
     public sealed class AnalysisForm
     {
@@ -72,7 +72,7 @@ public sealed class AnalysisModel(IMultiTenantContextAccessor tenant, ReportSett
         }
 
         var input = new AnalysisInput(score, Form.Summary, Lines(Form.UrgentWeaknesses), Lines(Form.IssuesToImprove));
-        switch (await settings.SaveAnalysisAsync(year, input, cancellationToken))
+        switch (await save.HandleAsync(year, input, cancellationToken))
         {
             case CommandResult.Invalid invalid:
                 AddErrors(invalid, nameof(Form));

@@ -10,7 +10,7 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Tenant.Reports;
 
 /// <summary>รายงาน ITA of a fiscal year: the documents to download or print, what is public, carry-over.</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettings settings, ReportBuilder builder, TimeProvider clock)
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettingsQueries settings, ReportBuilder builder, TimeProvider clock)
     : TenantPageModel(tenant)
 {
     public int Year { get; private set; }
@@ -33,7 +33,7 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         Publication = new PublicationInput(saved.IsPublished, saved.PublishResults, saved.PublishMeasures, saved.RoundMonths, saved.ThaiDigits, saved.SignatoryName, saved.SignatoryPosition);
     }
 
-    public async Task<IActionResult> OnPostPublicationAsync(int year, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublicationAsync(int year, [FromServices] SaveReportPublicationHandler save, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -42,7 +42,7 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
 
         ClearBindingErrors(ModelState);
         await LoadAsync(year, cancellationToken);
-        switch (await settings.SavePublicationAsync(Year, Publication, cancellationToken))
+        switch (await save.HandleAsync(Year, Publication, cancellationToken))
         {
             case CommandResult.Invalid invalid:
                 AddErrors(invalid, nameof(Publication));
@@ -63,7 +63,11 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         }
 
         await LoadAsync(year, cancellationToken);
-        var result = await handler.HandleAsync(Year - 1, Year, cancellationToken);
+        if (await handler.HandleAsync(Year - 1, Year, cancellationToken) is not CarriedOver result)
+        {
+            return NotFound();
+        }
+
         TempData["Message"] = Ui.T(
             $"คัดลอกมาตรการจากปีงบประมาณ {Year - 1} มาเป็นร่างของปี {Year} แล้ว {result.Created} มาตรการ" + (result.Skipped.Count > 0 ? $" (ข้าม {result.Skipped.Count} มาตรการที่มีชื่อซ้ำในปี {Year} แล้ว)" : "") + " กรุณาตรวจแก้ระยะเวลา ขั้นตอน และรหัสข้อการประเมินของปีใหม่",
             $"Copied {result.Created} measures from FY {Year - 1} to FY {Year}" + (result.Skipped.Count > 0 ? $" ({result.Skipped.Count} skipped: same title exists)" : "") + ".");

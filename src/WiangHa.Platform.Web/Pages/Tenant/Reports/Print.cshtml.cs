@@ -7,7 +7,7 @@ using WiangHa.Platform.Web.Reports;
 namespace WiangHa.Platform.Web.Pages.Tenant.Reports;
 
 /// <summary>The printable A4 page of one document (viewers may print).</summary>
-public sealed class PrintModel(IMultiTenantContextAccessor tenant, ReportBuilder builder, ReportSettings settings) : TenantPageModel(tenant)
+public sealed class PrintModel(IMultiTenantContextAccessor tenant, ReportBuilder builder, ReportSettingsQueries settings) : TenantPageModel(tenant)
 {
     public ReportDocument Document { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public sealed class PrintModel(IMultiTenantContextAccessor tenant, ReportBuilder
             return NotFound();
         }
 
-        var options = ReportSettings.OptionsOf(await settings.PublicationAsync(year, cancellationToken));
+        var options = ReportSettingsQueries.OptionsOf(await settings.PublicationAsync(year, cancellationToken));
         var document = await builder.BuildAsync(reportKind, year, options, cancellationToken);
         if (document is null)
         {

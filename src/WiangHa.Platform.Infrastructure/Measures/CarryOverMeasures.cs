@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Measures;
-using WiangHa.Platform.Infrastructure.Measures;
+using WiangHa.Platform.Infrastructure.Common;
 
-namespace WiangHa.Platform.Infrastructure.Reports;
+namespace WiangHa.Platform.Infrastructure.Measures;
 
-public sealed record CarryOverResult(int Created, IReadOnlyList<string> Skipped);
+/// <summary>The measures copied into the new year, and the titles skipped (already there, or no longer valid).</summary>
+public sealed record CarriedOver(int Created, IReadOnlyList<string> Skipped) : CommandResult;
 
 /// <summary>
 /// Starts a fiscal year from the year before: each measure is copied (title, analysis basis, steps, active responsible
@@ -14,7 +15,7 @@ public sealed record CarryOverResult(int Created, IReadOnlyList<string> Skipped)
 /// </summary>
 public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
 {
-    public async Task<CarryOverResult> HandleAsync(int fromYear, int toYear, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(int fromYear, int toYear, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var source = await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits)
@@ -59,7 +60,7 @@ public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new CarryOverResult(created, skipped);
+        return new CarriedOver(created, skipped);
     }
 
     /// <summary>"2566/O42" → "2567/O42": a starting point; the clerk checks the new manual's numbering.</summary>

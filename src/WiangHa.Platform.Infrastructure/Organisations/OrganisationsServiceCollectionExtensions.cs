@@ -1,0 +1,19 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WiangHa.Platform.Infrastructure.Organisations;
+
+public static class OrganisationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrganisations(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidator<OrgUnitInput>, OrgUnitInputValidator>();
+        services.AddScoped<OrgUnitQueries>();
+        services.AddScoped<OrgUnitWriter>();
+        services.AddScoped<CreateOrgUnitHandler>();
+        services.AddScoped<UpdateOrgUnitHandler>();
+        services.AddScoped<DeleteOrgUnitHandler>();
+        services.AddScoped<CrossTenantMemberships>();
+        return services;
+    }
+}
