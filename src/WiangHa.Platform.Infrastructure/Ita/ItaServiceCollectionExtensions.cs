@@ -11,7 +11,6 @@ public static class ItaServiceCollectionExtensions
         services.AddScoped<ImportItaCatalogue>();
         services.AddScoped<PublishItaManualVersion>();
         services.AddScoped<ShippedCatalogues>();
-        // The catalogue replaces the interim SeedQuotedItaItemTexts (same interface and record).
         services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
         return services;
     }
