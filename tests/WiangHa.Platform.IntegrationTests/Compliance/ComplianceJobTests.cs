@@ -29,7 +29,7 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
     public void Nightly_trigger_fires_at_two_in_the_morning_Bangkok_time_with_an_explicit_misfire_instruction()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 18, 30, 0, TimeSpan.Zero)); // 01:30 in Bangkok
-        var trigger = (ICronTrigger)ComplianceSchedule.NightlyTrigger(new ComplianceSchedulerOptions().NightlyCron);
+        var trigger = NightlyComplianceJob.Trigger.Build(new ComplianceSchedulerOptions(), clock);
         var next = trigger.GetFireTimeAfter(clock.GetUtcNow())!.Value;
         next.ShouldBe(new DateTimeOffset(2026, 11, 28, 19, 0, 0, TimeSpan.Zero));
         trigger.MisfireInstruction.ShouldBe(CronTriggerMisfireInstruction.FireAndProceed);
@@ -43,7 +43,7 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
     public async Task Nightly_job_records_results_for_every_tenant_and_a_second_firing_of_the_slot_records_nothing()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 14, 18, 59, 0, TimeSpan.Zero));
-        var fireTime = ComplianceSchedule.NightlyTrigger(new ComplianceSchedulerOptions().NightlyCron).GetFireTimeAfter(clock.GetUtcNow())!.Value;
+        var fireTime = NightlyComplianceJob.Trigger.Build(new ComplianceSchedulerOptions(), clock).GetFireTimeAfter(clock.GetUtcNow())!.Value;
         clock.Advance(fireTime - clock.GetUtcNow());
         var tenants = new List<TestTenant>();
         for (var i = 0; i < 3; i++)
