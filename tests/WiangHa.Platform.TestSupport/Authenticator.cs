@@ -6,6 +6,11 @@ namespace WiangHa.Platform.TestSupport;
 public static class Authenticator
 {
     /// <summary>The code for the current 30-second step, or <paramref name="stepsAhead"/> steps later.</summary>
+    /// <remarks>
+    /// Reads the machine's clock, as a phone does and as ASP.NET Core Identity's authenticator token provider does when
+    /// it checks the code (it does not read the injected <see cref="TimeProvider"/>), so the test hosts' pinned clock
+    /// plays no part here.
+    /// </remarks>
     public static string Code(string sharedKey, int stepsAhead = 0)
     {
         var key = Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());

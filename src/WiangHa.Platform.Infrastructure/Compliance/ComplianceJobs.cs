@@ -15,6 +15,10 @@ public sealed class NightlyComplianceJob(ComplianceRunner runner) : IJob
 {
     public static readonly JobKey Key = new("nightly-compliance", ComplianceSchedule.Group);
 
+    /// <summary>A night missed while every node was down runs once when one comes back (its slot is still that night).</summary>
+    public static readonly RecurringTrigger Trigger = new(
+        new TriggerKey("nightly-compliance", ComplianceSchedule.Group), Key, o => o.NightlyCron, CronTriggerMisfireInstruction.FireAndProceed);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunSlotAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
 
     /// <summary>The job's work for one scheduled fire time; tests call this directly with a controlled clock.</summary>
@@ -41,6 +45,10 @@ public sealed class CheckNowJob(ComplianceRunner runner) : IJob
 public sealed class LinkSweepJob(ComplianceRunner runner) : IJob
 {
     public static readonly JobKey Key = new("link-sweep", ComplianceSchedule.Group);
+
+    /// <summary>A missed sweep is skipped: the next week's sweep will do.</summary>
+    public static readonly RecurringTrigger Trigger = new(
+        new TriggerKey("link-sweep", ComplianceSchedule.Group), Key, o => o.LinkSweepCron, CronTriggerMisfireInstruction.DoNothing);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await runner.SweepAllLinksAsync(cancellationToken);
 }

@@ -21,6 +21,9 @@ public sealed class ComplianceSchedulerOptions
 
     /// <summary>Evidence-link sweep, Asia/Bangkok (Sunday 00:30).</summary>
     public string LinkSweepCron { get; set; } = "0 30 0 ? * SUN";
+
+    /// <summary>Pruning of expired OpenID Connect tokens, Asia/Bangkok (03:30, after the nightly run).</summary>
+    public string PruneOpenIdTokensCron { get; set; } = "0 30 3 * * ?";
 }
 
 /// <summary>Quartz.NET: jobs, triggers and the persistent job store per database provider.</summary>
@@ -30,12 +33,8 @@ public static class ComplianceSchedule
 
     public static TimeZoneInfo Bangkok { get; } = FindBangkok();
 
-    public static ITrigger NightlyTrigger(string cron) => TriggerBuilder.Create()
-        .WithIdentity("nightly-compliance", Group)
-        .ForJob(NightlyComplianceJob.Key)
-        // A night missed while every node was down runs once when one comes back (its slot is still that night).
-        .WithCronSchedule(cron, c => c.InTimeZone(Bangkok).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-        .Build();
+    /// <summary>Every recurring trigger the scheduler registers, each defined once beside its job.</summary>
+    public static IReadOnlyList<RecurringTrigger> Recurring { get; } = [NightlyComplianceJob.Trigger, PruneOpenIdTokensJob.Trigger, LinkSweepJob.Trigger];
 
     public static IServiceCollection AddComplianceScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string connectionString)
     {
@@ -70,15 +69,10 @@ public static class ComplianceSchedule
                         break;
                 }
             });
-            q.AddJob<NightlyComplianceJob>(j => j.WithIdentity(NightlyComplianceJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity("nightly-compliance", Group).ForJob(NightlyComplianceJob.Key)
-                .WithCronSchedule(options.NightlyCron, c => c.InTimeZone(Bangkok).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddRecurringJob<NightlyComplianceJob>(NightlyComplianceJob.Trigger, options);
             // The one scheduler of the platform also prunes OpenID Connect tokens (Identity's nightly job).
-            PruneOpenIdTokensJob.Configure(q);
-            q.AddJob<LinkSweepJob>(j => j.WithIdentity(LinkSweepJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity("link-sweep", Group).ForJob(LinkSweepJob.Key)
-                // A missed sweep is skipped: the next week's sweep will do.
-                .WithCronSchedule(options.LinkSweepCron, c => c.InTimeZone(Bangkok).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.AddRecurringJob<PruneOpenIdTokensJob>(PruneOpenIdTokensJob.Trigger, options);
+            q.AddRecurringJob<LinkSweepJob>(LinkSweepJob.Trigger, options);
         });
         if (options.Enabled)
         {
@@ -86,6 +80,17 @@ public static class ComplianceSchedule
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The trigger is built when the scheduler is, from the container's clock: the clock the scheduler itself
+    /// runs on, so its first firing is the first one after that clock's now.
+    /// </summary>
+    private static void AddRecurringJob<TJob>(this IQuartzBuilder quartz, RecurringTrigger trigger, ComplianceSchedulerOptions options)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(j => j.WithIdentity(trigger.Job).StoreDurably());
+        quartz.AddTrigger((services, t) => trigger.Configure(t, options, services.GetRequiredService<TimeProvider>()));
     }
 
     private static TimeZoneInfo FindBangkok()

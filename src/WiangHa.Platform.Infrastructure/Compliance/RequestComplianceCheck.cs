@@ -43,7 +43,9 @@ public sealed class RequestComplianceCheckHandler(PlatformDbContext db, ItaCatal
             .UsingJobData(CheckNowJob.TenantIdKey, tenantId.ToString())
             .UsingJobData(CheckNowJob.RunIdKey, run.Id.ToString())
             .Build();
-        var trigger = TriggerBuilder.Create()
+        // Built on the injected clock, the scheduler's own: a start time from another clock would leave the run
+        // queued until that clock's "now" came round.
+        var trigger = TriggerBuilder.Create(clock)
             .WithIdentity($"check-now-{run.Id:N}", ComplianceSchedule.Group)
             .StartNow()
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))

@@ -26,7 +26,7 @@ public sealed class EmailOptions
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
 
 /// <summary>Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit).</summary>
-public sealed class PlatformMailer(EmailOptions options, ILogger<PlatformMailer> logger)
+public sealed class PlatformMailer(EmailOptions options, TimeProvider clock, ILogger<PlatformMailer> logger)
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
@@ -40,7 +40,7 @@ public sealed class PlatformMailer(EmailOptions options, ILogger<PlatformMailer>
         if (string.IsNullOrWhiteSpace(options.SmtpHost))
         {
             Directory.CreateDirectory(options.PickupDirectory);
-            var path = Path.Combine(options.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            var path = Path.Combine(options.PickupDirectory, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(path, cancellationToken);
             logger.LogInformation("No SMTP server configured: mail to {To} written to {Path}", message.To, path);
             return;

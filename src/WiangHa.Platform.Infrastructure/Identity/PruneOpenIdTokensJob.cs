@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using Quartz;
+using WiangHa.Platform.Infrastructure.Compliance;
 
 namespace WiangHa.Platform.Infrastructure.Identity;
 
@@ -15,6 +16,10 @@ public sealed class PruneOpenIdTokensJob(
 {
     public static readonly JobKey Key = new("prune-openid-tokens", "identity");
 
+    /// <summary>A missed night (all replicas down) runs once at start-up; pruning later is harmless.</summary>
+    public static readonly RecurringTrigger Trigger = new(
+        new TriggerKey("prune-openid-tokens-nightly", "identity"), Key, o => o.PruneOpenIdTokensCron, CronTriggerMisfireInstruction.FireAndProceed);
+
     /// <summary>Keep two weeks of history for investigations (audit), as OpenIddict's own Quartz job does.</summary>
     public static readonly TimeSpan MinimumAge = TimeSpan.FromDays(14);
 
@@ -27,17 +32,5 @@ public sealed class PruneOpenIdTokensJob(
         var prunedAuthorizations = await authorizations.PruneAsync(threshold, cancellationToken);
         logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations older than {Threshold}", prunedTokens, prunedAuthorizations, threshold);
         return (prunedTokens, prunedAuthorizations);
-    }
-
-    public static void Configure(IQuartzBuilder quartz)
-    {
-        quartz.AddJob<PruneOpenIdTokensJob>(job => job.WithIdentity(Key).StoreDurably());
-        quartz.AddTrigger(trigger => trigger
-            .ForJob(Key)
-            .WithIdentity("prune-openid-tokens-nightly", "identity")
-            .WithCronSchedule("0 30 3 * * ?", cron => cron
-                .InTimeZone(Compliance.ComplianceSchedule.Bangkok)
-                // A missed night (all replicas down) runs once at start-up; pruning later is harmless.
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }

@@ -16,7 +16,8 @@ namespace WiangHa.Platform.IntegrationTests.Compliance;
 
 /// <summary>
 /// Two clustered schedulers (two "replicas", each its own container) against one PostgreSQL database: every trigger
-/// fires once in the cluster, and the nightly work records one run per tenant.
+/// fires once in the cluster, and the nightly work records one run per tenant. The nodes run on the real clock: a
+/// cluster's check-ins, locks and firings are real waits between two schedulers, which no single fake clock drives.
 /// </summary>
 [Trait("Category", "PostgresOnly")]
 public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
@@ -42,7 +43,7 @@ public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFix
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
-    private ServiceProvider Node(string clusterName)
+    private ServiceProvider RealClockNode(string clusterName)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,6 +54,7 @@ public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFix
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        // AddPlatformData registers the system clock, and nothing here replaces it.
         services.AddPlatformData(configuration, new TestEnvironment()).AddPlatformTenancy().AddPlatformFeatures();
         return services.BuildServiceProvider();
     }
@@ -62,8 +64,8 @@ public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFix
     {
         var tenants = new[] { await factory.Data.CreateTenantAsync(), await factory.Data.CreateTenantAsync() };
         var cluster = $"cluster-{Guid.NewGuid():N}";
-        await using var first = Node(cluster);
-        await using var second = Node(cluster);
+        await using var first = RealClockNode(cluster);
+        await using var second = RealClockNode(cluster);
         var schedulerA = await first.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var schedulerB = await second.GetRequiredService<ISchedulerFactory>().GetScheduler();
         schedulerA.SchedulerInstanceId.ShouldNotBe(schedulerB.SchedulerInstanceId);
@@ -72,8 +74,9 @@ public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFix
 
         var job = JobBuilder.Create<CountingNightlyJob>().WithIdentity($"counting-{cluster}", "test").StoreDurably().Build();
         await schedulerA.AddJob(job, default);
-        var start = DateTimeOffset.UtcNow.AddSeconds(2);
-        var triggers = Enumerable.Range(0, 4).Select(i => TriggerBuilder.Create()
+        var clock = schedulerA.TimeProvider;
+        var start = clock.GetUtcNow().AddSeconds(2);
+        var triggers = Enumerable.Range(0, 4).Select(i => TriggerBuilder.Create(clock)
             .WithIdentity($"{cluster}-{i}", "test").ForJob(job.Key).StartAt(start.AddMilliseconds(200 * i))
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build()).ToList();
         foreach (var trigger in triggers)

@@ -29,7 +29,7 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
     public void Nightly_trigger_fires_at_two_in_the_morning_Bangkok_time_with_an_explicit_misfire_instruction()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 18, 30, 0, TimeSpan.Zero)); // 01:30 in Bangkok
-        var trigger = (ICronTrigger)ComplianceSchedule.NightlyTrigger(new ComplianceSchedulerOptions().NightlyCron);
+        var trigger = NightlyComplianceJob.Trigger.Build(new ComplianceSchedulerOptions(), clock);
         var next = trigger.GetFireTimeAfter(clock.GetUtcNow())!.Value;
         next.ShouldBe(new DateTimeOffset(2026, 11, 28, 19, 0, 0, TimeSpan.Zero));
         trigger.MisfireInstruction.ShouldBe(CronTriggerMisfireInstruction.FireAndProceed);
@@ -40,10 +40,39 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_running_scheduler_holds_exactly_the_defined_recurring_triggers_started_on_the_hosts_clock()
+    {
+        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var options = factory.Services.GetRequiredService<ComplianceSchedulerOptions>();
+        var cronTriggers = new List<ICronTrigger>();
+        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
+        {
+            if (await scheduler.GetTrigger(key) is ICronTrigger cron)
+            {
+                cronTriggers.Add(cron);
+            }
+        }
+
+        cronTriggers.Select(t => t.Key).ShouldBe(ComplianceSchedule.Recurring.Select(r => r.Key), ignoreOrder: true);
+        foreach (var definition in ComplianceSchedule.Recurring)
+        {
+            var running = cronTriggers.Single(t => t.Key.Equals(definition.Key));
+            var defined = definition.Build(options, new FakeTimeProvider(TestClock.PinnedAt));
+            running.JobKey.ShouldBe(definition.Job);
+            running.CronExpressionString.ShouldBe(defined.CronExpressionString);
+            running.TimeZone.Id.ShouldBe(defined.TimeZone.Id);
+            running.MisfireInstruction.ShouldBe(defined.MisfireInstruction);
+            // Started by the host's pinned clock, not the machine's: the first firing is the first after PinnedAt.
+            running.StartTimeUtc.ShouldBeInRange(TestClock.PinnedAt, factory.Clock.GetUtcNow());
+            running.NextFireTimeUtc.ShouldBe(defined.GetFireTimeAfter(TestClock.PinnedAt));
+        }
+    }
+
+    [Fact]
     public async Task Nightly_job_records_results_for_every_tenant_and_a_second_firing_of_the_slot_records_nothing()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 14, 18, 59, 0, TimeSpan.Zero));
-        var fireTime = ComplianceSchedule.NightlyTrigger(new ComplianceSchedulerOptions().NightlyCron).GetFireTimeAfter(clock.GetUtcNow())!.Value;
+        var fireTime = NightlyComplianceJob.Trigger.Build(new ComplianceSchedulerOptions(), clock).GetFireTimeAfter(clock.GetUtcNow())!.Value;
         clock.Advance(fireTime - clock.GetUtcNow());
         var tenants = new List<TestTenant>();
         for (var i = 0; i < 3; i++)

@@ -140,7 +140,7 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var invitation = await db.Invitations.SingleAsync(i => i.Email == email);
-            db.Entry(invitation).Property(i => i.ExpiresAt).CurrentValue = DateTimeOffset.UtcNow.AddMinutes(-1);
+            db.Entry(invitation).Property(i => i.ExpiresAt).CurrentValue = factory.Clock.GetUtcNow().AddMinutes(-1);
             await db.SaveChangesAsync();
         }
 

@@ -80,15 +80,16 @@ public sealed class AuditTrailTests(PlatformFactory factory) : IClassFixture<Pla
     {
         await using var scope = factory.Scope();
         var tokens = scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictTokenManager>();
+        var now = factory.Clock.GetUtcNow();
         var old = await tokens.CreateAsync(new OpenIddict.Abstractions.OpenIddictTokenDescriptor
         {
             Subject = "test", Type = "access_token", Status = "valid",
-            CreationDate = DateTimeOffset.UtcNow.AddDays(-40), ExpirationDate = DateTimeOffset.UtcNow.AddDays(-30),
+            CreationDate = now.AddDays(-40), ExpirationDate = now.AddDays(-30),
         });
         var fresh = await tokens.CreateAsync(new OpenIddict.Abstractions.OpenIddictTokenDescriptor
         {
             Subject = "test", Type = "access_token", Status = "valid",
-            CreationDate = DateTimeOffset.UtcNow, ExpirationDate = DateTimeOffset.UtcNow.AddHours(1),
+            CreationDate = now, ExpirationDate = now.AddHours(1),
         });
         var job = ActivatorUtilities.CreateInstance<PruneOpenIdTokensJob>(scope.ServiceProvider);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -13,6 +14,7 @@ namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 /// The real app (real middleware, real EF Core) over a real database configured as a server deployment: no demo
 /// data, migrated by the fixture as the explicit <c>migrate</c> command would. Each test makes its own tenants.
 /// One factory per test class (xunit class fixture); classes run in parallel with separate databases.
+/// The app runs on <see cref="Clock"/>, pinned at <see cref="TestClock.PinnedAt"/>, never on the machine's clock.
 /// </summary>
 public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,6 +29,9 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
     public string SchedulerName { get; } = $"test-{Guid.NewGuid():N}";
+
+    /// <summary>The app's clock (and its scheduler's); tests arrange times from it and advance it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public virtual async Task InitializeAsync()
     {
@@ -47,6 +52,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseClock(Clock);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Platform", Database.ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

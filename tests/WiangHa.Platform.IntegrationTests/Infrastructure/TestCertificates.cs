@@ -26,7 +26,12 @@ public static class TestCertificates
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN=WiangHa test {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        // OpenIddict refuses a certificate that is not valid at its own clock, the hosts' pinned one; the machine's
+        // clock (TLS, clients) may be months from it, so the validity spans both.
+        var machineNow = TimeProvider.System.GetUtcNow();
+        var notBefore = (machineNow < TestClock.PinnedAt ? machineNow : TestClock.PinnedAt).AddDays(-1);
+        var notAfter = (machineNow > TestClock.PinnedAt ? machineNow : TestClock.PinnedAt).AddYears(1);
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
         var path = Path.Combine(directory, name);
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
         return path;
