@@ -73,8 +73,8 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
+        services.AddIdentity();
         services.AddScoped<InvitationService>();
-        services.AddScoped<TenantMembers>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<OpenIdClientRegistrar>();
         return services;

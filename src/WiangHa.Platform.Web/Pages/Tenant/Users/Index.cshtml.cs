@@ -12,7 +12,9 @@ namespace WiangHa.Platform.Web.Pages.Tenant.Users;
 
 /// <summary>The tenant admin invites people, changes their roles and deactivates them.</summary>
 [Authorize(Policy = TenantPolicies.Admin)]
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, TenantMembers members, InvitationService invitations, PublicUrls urls) : TenantPageModel(tenant)
+public sealed class IndexModel(
+    IMultiTenantContextAccessor tenant, TenantMemberQueries members, InvitationService invitations, ChangeMemberRoleHandler changeRole,
+    SetMemberActiveHandler setActive, PublicUrls urls) : TenantPageModel(tenant)
 {
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
     public IReadOnlyList<PendingInvitationView> Pending { get; private set; } = [];
@@ -52,13 +54,13 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, TenantMembers
     }
 
     public async Task<IActionResult> OnPostChangeRoleAsync(Guid membershipId, TenantRole role, CancellationToken cancellationToken) =>
-        await ShowAsync(await members.ChangeRoleAsync(membershipId, role, UserId, cancellationToken), cancellationToken);
+        await ShowAsync(await changeRole.HandleAsync(membershipId, role, UserId, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid membershipId, CancellationToken cancellationToken) =>
-        await ShowAsync(await members.SetActiveAsync(membershipId, false, UserId, cancellationToken), cancellationToken);
+        await ShowAsync(await setActive.HandleAsync(membershipId, false, UserId, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostReactivateAsync(Guid membershipId, CancellationToken cancellationToken) =>
-        await ShowAsync(await members.SetActiveAsync(membershipId, true, UserId, cancellationToken), cancellationToken);
+        await ShowAsync(await setActive.HandleAsync(membershipId, true, UserId, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ShowAsync(CommandResult result, CancellationToken cancellationToken)
     {
