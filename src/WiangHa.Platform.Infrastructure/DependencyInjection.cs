@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -74,8 +75,10 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
         services.AddIdentity();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<OrganisationAdministration>();
+        services.AddSingleton<IValidator<OnboardOrganisationInput>, OnboardOrganisationInputValidator>();
+        services.AddScoped<OrganisationQueries>();
+        services.AddScoped<OnboardOrganisationHandler>();
+        services.AddScoped<SetOrganisationStatusHandler>();
         services.AddScoped<OpenIdClientRegistrar>();
         return services;
     }

@@ -13,7 +13,7 @@ namespace WiangHa.Platform.Web.Pages.Tenant.Users;
 /// <summary>The tenant admin invites people, changes their roles and deactivates them.</summary>
 [Authorize(Policy = TenantPolicies.Admin)]
 public sealed class IndexModel(
-    IMultiTenantContextAccessor tenant, TenantMemberQueries members, InvitationService invitations, ChangeMemberRoleHandler changeRole,
+    IMultiTenantContextAccessor tenant, TenantMemberQueries members, InviteMemberHandler invite, ChangeMemberRoleHandler changeRole,
     SetMemberActiveHandler setActive, PublicUrls urls) : TenantPageModel(tenant)
 {
     public IReadOnlyList<MemberView> Members { get; private set; } = [];
@@ -35,20 +35,24 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        var email = InviteEmail?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        var input = new InviteMemberInput(InviteEmail, InviteRole);
+        var result = await invite.HandleAsync(input, UserId, urls.Base(Request), cancellationToken);
+        if (result is CommandResult.Invalid invalid)
         {
-            ModelState.AddModelError(nameof(InviteEmail), Ui.T("กรุณากรอกอีเมลให้ถูกต้อง", "Enter a valid email address"));
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                var key = field == nameof(InviteMemberInput.Email) ? nameof(InviteEmail) : string.Empty;
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(key, message);
+                }
+            }
+
             await OnGetAsync(cancellationToken);
             return Page();
         }
 
-        if (!Enum.IsDefined(InviteRole))
-        {
-            InviteRole = TenantRole.Viewer;
-        }
-
-        await invitations.InviteToTenantAsync(Tenant.Id, email, InviteRole, UserId, urls.Base(Request), cancellationToken);
+        var email = input.Normalised().Email;
         TempData["Message"] = Ui.T($"ส่งคำเชิญไปที่ {email} แล้ว", $"Invitation sent to {email}.");
         return Redirect(TenantPath("/users"));
     }
