@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,9 +74,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<TenantMembers>();
-        services.AddScoped<OrganisationAdministration>();
+        services.AddIdentity();
         services.AddScoped<OpenIdClientRegistrar>();
         return services;
     }

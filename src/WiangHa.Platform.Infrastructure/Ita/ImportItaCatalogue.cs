@@ -2,39 +2,40 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
 
-/// <summary>The outcome of an import: the new draft version, or every reason the file was refused.</summary>
-public sealed record CatalogueImportResult(Guid? VersionId, int? Year, int? Number, IReadOnlyList<string> Errors)
-{
-    public bool Succeeded => VersionId is not null;
-}
+/// <summary>The file became draft <paramref name="Number"/> of the <paramref name="Year"/> manual.</summary>
+public sealed record ItaCatalogueImported(Guid VersionId, int Year, int Number) : CommandResult;
 
 /// <summary>
 /// Imports a year's ITA catalogue from a file as a new <em>draft</em> version: parse, validate, store in one
-/// SaveChanges (nothing half-imported). The shipped catalogues come through here too.
+/// SaveChanges (nothing half-imported). The shipped catalogues come through here too. Every reason a file is refused
+/// comes back, in Thai, under <see cref="FileField"/>.
 /// </summary>
-public sealed class ImportItaCatalogue(PlatformDbContext db, TimeProvider clock)
+public sealed class ImportItaCatalogueHandler(PlatformDbContext db, TimeProvider clock)
 {
-    public async Task<CatalogueImportResult> HandleAsync(Stream content, string fileName, string importedBy, CancellationToken cancellationToken = default)
+    public const string FileField = "File";
+
+    public async Task<CommandResult> HandleAsync(Stream content, string fileName, string importedBy, CancellationToken cancellationToken = default)
     {
         if (ItaCatalogueFormats.FormatOf(fileName) is not { } format)
         {
-            return new CatalogueImportResult(null, null, null, ["รองรับเฉพาะไฟล์ .json หรือ .xlsx"]);
+            return Refused(["รองรับเฉพาะไฟล์ .json หรือ .xlsx"]);
         }
 
         var parsed = ItaCatalogueFormats.Parse(content, format);
         if (parsed.Catalogue is not { } catalogue)
         {
-            return new CatalogueImportResult(null, null, null, parsed.Errors);
+            return Refused(parsed.Errors);
         }
 
         var errors = ItaCatalogueValidator.Validate(catalogue);
         if (errors.Count > 0)
         {
-            return new CatalogueImportResult(null, catalogue.Year, null, errors);
+            return Refused(errors);
         }
 
         var document = ItaCatalogueFormats.ToJson(catalogue);
@@ -61,28 +62,11 @@ public sealed class ImportItaCatalogue(PlatformDbContext db, TimeProvider clock)
         // Added explicitly: a client-generated key reached through a navigation would be taken for an existing row.
         db.ItaManualVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
-        return new CatalogueImportResult(version.Id, version.Year, version.Number, []);
+        return new ItaCatalogueImported(version.Id, version.Year, version.Number);
     }
 
-    public static string Hash(string document) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
-}
+    private static CommandResult.Invalid Refused(IEnumerable<string> errors) =>
+        new(new Dictionary<string, string[]> { [FileField] = [.. errors] });
 
-/// <summary>Publishes a draft version: from then on it is the version checks of that year use. Nothing is rewritten.</summary>
-public sealed class PublishItaManualVersion(PlatformDbContext db, TimeProvider clock, ItaCatalogueCache cache)
-{
-    public async Task<bool> HandleAsync(Guid versionId, string publishedBy, CancellationToken cancellationToken = default)
-    {
-        var version = await db.ItaManualVersions.SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-        if (version is null || version.Status != ItaManualVersionStatus.Draft)
-        {
-            return false;
-        }
-
-        version.Status = ItaManualVersionStatus.Published;
-        version.PublishedAt = clock.GetUtcNow();
-        version.PublishedBy = publishedBy;
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Forget();
-        return true;
-    }
+    private static string Hash(string document) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
 }

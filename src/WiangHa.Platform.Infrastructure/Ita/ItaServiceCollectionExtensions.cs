@@ -8,8 +8,8 @@ public static class ItaServiceCollectionExtensions
     {
         services.AddSingleton<ItaCatalogueCache>();
         services.AddScoped<ItaCatalogueQueries>();
-        services.AddScoped<ImportItaCatalogue>();
-        services.AddScoped<PublishItaManualVersion>();
+        services.AddScoped<ImportItaCatalogueHandler>();
+        services.AddScoped<PublishItaManualVersionHandler>();
         services.AddScoped<ShippedCatalogues>();
         services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
@@ -9,7 +10,7 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 /// Loads the catalogues shipped in <c>Ita/Catalogues/ita-{year}.json</c> through the operators' own import and publish
 /// path. A year that already has any version is left alone: operators own it from then on.
 /// </summary>
-public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogue import, PublishItaManualVersion publish, ILogger<ShippedCatalogues> logger)
+public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ILogger<ShippedCatalogues> logger)
 {
     public const string SystemUser = "system (shipped catalogue)";
 
@@ -28,13 +29,14 @@ public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogue i
 
             await using var stream = assembly.GetManifestResourceStream(name)!;
             var result = await import.HandleAsync(stream, fileName, SystemUser, cancellationToken);
-            if (!result.Succeeded)
+            if (result is not ItaCatalogueImported imported)
             {
-                throw new InvalidOperationException($"Shipped catalogue {fileName} is invalid: {string.Join("; ", result.Errors)}");
+                var errors = result is CommandResult.Invalid invalid ? invalid.Errors.SelectMany(e => e.Value) : [];
+                throw new InvalidOperationException($"Shipped catalogue {fileName} is invalid: {string.Join("; ", errors)}");
             }
 
-            await publish.HandleAsync(result.VersionId!.Value, SystemUser, cancellationToken);
-            logger.LogInformation("ITA catalogue {Year} loaded from {File}", result.Year, fileName);
+            await publish.HandleAsync(imported.VersionId, SystemUser, cancellationToken);
+            logger.LogInformation("ITA catalogue {Year} loaded from {File}", imported.Year, fileName);
         }
     }
 

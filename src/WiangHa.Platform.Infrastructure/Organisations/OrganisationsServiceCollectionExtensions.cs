@@ -8,6 +8,10 @@ public static class OrganisationsServiceCollectionExtensions
     public static IServiceCollection AddOrganisations(this IServiceCollection services)
     {
         services.AddSingleton<IValidator<OrgUnitInput>, OrgUnitInputValidator>();
+        services.AddSingleton<IValidator<OnboardOrganisationInput>, OnboardOrganisationInputValidator>();
+        services.AddScoped<OrganisationQueries>();
+        services.AddScoped<OnboardOrganisationHandler>();
+        services.AddScoped<SetOrganisationStatusHandler>();
         services.AddScoped<OrgUnitQueries>();
         services.AddScoped<OrgUnitWriter>();
         services.AddScoped<CreateOrgUnitHandler>();

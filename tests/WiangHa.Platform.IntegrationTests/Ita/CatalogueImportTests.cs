@@ -137,7 +137,7 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var first = await db.ItaManualVersions.SingleAsync(v => v.Year == 2571);
-        await scope.ServiceProvider.GetRequiredService<PublishItaManualVersion>().HandleAsync(first.Id, "test");
+        await scope.ServiceProvider.GetRequiredService<PublishItaManualVersionHandler>().HandleAsync(first.Id, "test");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == tenant.Id);
         var runner = scope.ServiceProvider.GetRequiredService<ComplianceRunner>();
         await runner.RunTenantAsync(organisation, "before", ComplianceRunKind.Nightly);
@@ -145,7 +145,7 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
         var corrected = Made2570("โครงสร้าง (แก้ไข)") with { Year = 2571, Title = "คู่มือ 2571" };
         (await UploadAsync(client, "b.xlsx", ItaCatalogueFormats.ToXlsx(corrected))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var second = await db.ItaManualVersions.AsNoTracking().SingleAsync(v => v.Year == 2571 && v.Number == 2);
-        await scope.ServiceProvider.GetRequiredService<PublishItaManualVersion>().HandleAsync(second.Id, "test");
+        await scope.ServiceProvider.GetRequiredService<PublishItaManualVersionHandler>().HandleAsync(second.Id, "test");
         await runner.RunTenantAsync(organisation, "after", ComplianceRunKind.Nightly);
 
         var compare = await client.GetPageAsync("/operator/ita-manuals/compare?year=2571&from=1&to=2");

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
 /// <summary>Redeems an emailed one-time invitation link: sets the password (new account) and signs in.</summary>
-public sealed class AcceptInvitationModel(InvitationService invitations, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn) : PageModel
+public sealed class AcceptInvitationModel(
+    AcceptInvitationHandler accept, InvitationQueries invitations, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -26,18 +28,25 @@ public sealed class AcceptInvitationModel(InvitationService invitations, UserMan
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (user, created, errors) = await invitations.AcceptAsync(Token ?? "", DisplayName, Password, cancellationToken);
-        if (user is null)
+        var result = await accept.HandleAsync(new AcceptInvitationInput(Token ?? "", DisplayName, Password), cancellationToken);
+        if (result is not InvitationAccepted (var user, var created))
         {
-            foreach (var error in errors)
+            var errors = result is CommandResult.Invalid invalid ? invalid.Errors : new Dictionary<string, string[]>();
+            foreach (var (field, messages) in errors)
             {
-                ModelState.AddModelError(string.Empty, error);
+                // The token is no field of the form: its problem is the page's.
+                var key = field == nameof(AcceptInvitationInput.Token) ? string.Empty : field;
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(key, message);
+                }
             }
 
             await LoadAsync(cancellationToken);
-            if (Problem is null && errors.Count > 0 && errors[0] == InvitationService.ProblemMessage(InvitationProblem.AlreadyUsed))
+            // Read again, a link that lost a race with another submit can still look usable: say why this one failed.
+            if (Problem is null && errors.TryGetValue(nameof(AcceptInvitationInput.Token), out var problem))
             {
-                Problem = errors[0];
+                Problem = problem[0];
             }
 
             return Page();
@@ -61,7 +70,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations, UserMan
         var (invitation, problem) = await invitations.FindAsync(Token, cancellationToken);
         if (problem != InvitationProblem.None)
         {
-            Problem = InvitationService.ProblemMessage(problem);
+            Problem = InvitationQueries.ProblemMessage(problem);
             return;
         }
 

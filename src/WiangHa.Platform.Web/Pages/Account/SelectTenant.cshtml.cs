@@ -9,7 +9,7 @@ using WiangHa.Platform.Web.Identity;
 namespace WiangHa.Platform.Web.Pages.Account;
 
 /// <summary>After sign-in: straight into the only organisation, or a choice among several.</summary>
-public sealed class SelectTenantModel(CrossTenantMemberships memberships, OrganisationAdministration organisations) : PageModel
+public sealed class SelectTenantModel(CrossTenantMemberships memberships, OrganisationQueries organisations) : PageModel
 {
     public IReadOnlyList<MembershipView> Memberships { get; private set; } = [];
 

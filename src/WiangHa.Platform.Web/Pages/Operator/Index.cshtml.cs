@@ -1,18 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Geography;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Common;
-using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Organisations;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Operator;
 
 /// <summary>Operators onboard LAOs and suspend or reactivate them (authorized by the /Operator folder convention).</summary>
-public sealed class IndexModel(OrganisationAdministration organisations, PlatformDbContext db, PublicUrls urls) : PageModel
+public sealed class IndexModel(
+    OrganisationQueries organisations, OnboardOrganisationHandler onboard, SetOrganisationStatusHandler setStatus, PublicUrls urls) : PageModel
 {
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public IReadOnlyList<Province> Provinces { get; private set; } = [];
@@ -38,12 +37,12 @@ public sealed class IndexModel(OrganisationAdministration organisations, Platfor
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnGetDistrictsAsync([FromQuery(Name = "Input.ProvinceCode")] string? province, CancellationToken cancellationToken) =>
-        Partial("_DistrictOptions", await DistrictsOf(province, cancellationToken));
+        Partial("_DistrictOptions", await organisations.DistrictsAsync(province, cancellationToken));
 
     public async Task<IActionResult> OnPostOnboardAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var result = await organisations.OnboardAsync(
+        var result = await onboard.HandleAsync(
             new OnboardOrganisationInput(Input.Slug, Input.NameTh, Input.NameEn, Input.Type, Input.ProvinceCode, Input.DistrictCode, Input.FirstAdminEmail),
             Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), urls.Base(Request), cancellationToken);
         if (result is CommandResult.Invalid invalid)
@@ -62,10 +61,10 @@ public sealed class IndexModel(OrganisationAdministration organisations, Platfor
     }
 
     public async Task<IActionResult> OnPostSuspendAsync(Guid id, CancellationToken cancellationToken) =>
-        Done(await organisations.SetStatusAsync(id, OrganisationStatus.Suspended, cancellationToken), Ui.T("ระงับการใช้งานหน่วยงานแล้ว (ข้อมูลยังอยู่ครบ)", "Suspended (data kept)."));
+        Done(await setStatus.HandleAsync(id, OrganisationStatus.Suspended, cancellationToken), Ui.T("ระงับการใช้งานหน่วยงานแล้ว (ข้อมูลยังอยู่ครบ)", "Suspended (data kept)."));
 
     public async Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        Done(await organisations.SetStatusAsync(id, OrganisationStatus.Active, cancellationToken), Ui.T("เปิดใช้งานหน่วยงานอีกครั้งแล้ว", "Reactivated."));
+        Done(await setStatus.HandleAsync(id, OrganisationStatus.Active, cancellationToken), Ui.T("เปิดใช้งานหน่วยงานอีกครั้งแล้ว", "Reactivated."));
 
     private IActionResult Done(CommandResult result, string message)
     {
@@ -81,10 +80,7 @@ public sealed class IndexModel(OrganisationAdministration organisations, Platfor
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Organisations = await organisations.ListAsync(Search, cancellationToken: cancellationToken);
-        Provinces = await db.Provinces.OrderBy(p => p.NameTh).ToListAsync(cancellationToken);
-        Districts = await DistrictsOf(Input.ProvinceCode, cancellationToken);
+        Provinces = await organisations.ProvincesAsync(cancellationToken);
+        Districts = await organisations.DistrictsAsync(Input.ProvinceCode, cancellationToken);
     }
-
-    private async Task<IReadOnlyList<District>> DistrictsOf(string? province, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(province) ? [] : await db.Districts.Where(d => d.ProvinceCode == province).OrderBy(d => d.NameTh).ToListAsync(cancellationToken);
 }

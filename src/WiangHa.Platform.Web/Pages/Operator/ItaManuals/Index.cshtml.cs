@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WiangHa.Platform.Domain.Ita;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
 
 /// <summary>Operators: every manual version by year, and the import form (JSON or XLSX → draft).</summary>
-public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogue import) : PageModel
+public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHandler import) : PageModel
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
@@ -30,13 +31,13 @@ public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogue i
         {
             await using var stream = file.OpenReadStream();
             var result = await import.HandleAsync(stream, file.FileName, User.Identity?.Name ?? "operator", cancellationToken);
-            if (result.Succeeded)
+            if (result is ItaCatalogueImported imported)
             {
-                TempData["Message"] = Ui.T($"นำเข้าคู่มือปี {result.Year} ฉบับที่ {result.Number} เป็นร่างแล้ว ตรวจดูก่อนเผยแพร่", $"Imported {result.Year} version {result.Number} as a draft; review it before publishing.");
-                return RedirectToPage("Version", new { id = result.VersionId });
+                TempData["Message"] = Ui.T($"นำเข้าคู่มือปี {imported.Year} ฉบับที่ {imported.Number} เป็นร่างแล้ว ตรวจดูก่อนเผยแพร่", $"Imported {imported.Year} version {imported.Number} as a draft; review it before publishing.");
+                return RedirectToPage("Version", new { id = imported.VersionId });
             }
 
-            ImportErrors = result.Errors;
+            ImportErrors = result is CommandResult.Invalid invalid ? [.. invalid.Errors.SelectMany(e => e.Value)] : [];
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -1,13 +1,14 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
 
 /// <summary>Preview of one version (draft or published), publish button, downloads.</summary>
-public sealed class VersionModel(ItaCatalogueQueries queries, PublishItaManualVersion publish) : PageModel
+public sealed class VersionModel(ItaCatalogueQueries queries, PublishItaManualVersionHandler publish) : PageModel
 {
     public ManualVersionView Version { get; private set; } = null!;
 
@@ -24,7 +25,7 @@ public sealed class VersionModel(ItaCatalogueQueries queries, PublishItaManualVe
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await publish.HandleAsync(id, User.Identity?.Name ?? "operator", cancellationToken))
+        if (await publish.HandleAsync(id, User.Identity?.Name ?? "operator", cancellationToken) is CommandResult.NotFound)
         {
             return NotFound();
         }

@@ -1,0 +1,22 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WiangHa.Platform.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>Invitations and LAO members; ASP.NET Core Identity's own stores come from <c>AddPlatformIdentityStores</c>.</summary>
+    public static IServiceCollection AddIdentity(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidator<InviteMemberInput>, InviteMemberInputValidator>();
+        services.AddSingleton<IValidator<InvitePlatformUserInput>, InvitePlatformUserInputValidator>();
+        services.AddScoped<InvitationQueries>();
+        services.AddScoped<InviteMemberHandler>();
+        services.AddScoped<InvitePlatformUserHandler>();
+        services.AddScoped<AcceptInvitationHandler>();
+        services.AddScoped<TenantMemberQueries>();
+        services.AddScoped<ChangeMemberRoleHandler>();
+        services.AddScoped<SetMemberActiveHandler>();
+        return services;
+    }
+}

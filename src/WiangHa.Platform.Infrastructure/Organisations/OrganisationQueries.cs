@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Geography;
+using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Data;
+
+namespace WiangHa.Platform.Infrastructure.Organisations;
+
+public sealed record OrganisationSummary(Guid Id, string Slug, string NameTh, OrganisationType Type, string ProvinceNameTh, string DistrictNameTh, OrganisationStatus Status, int MemberCount);
+
+/// <summary>
+/// The LAOs as operators and supervisors see them (registry data, across tenants), and the provinces and districts
+/// they are chosen from.
+/// </summary>
+public sealed class OrganisationQueries(PlatformDbContext db)
+{
+    public async Task<IReadOnlyList<OrganisationSummary>> ListAsync(string? search = null, string? provinceCode = null, CancellationToken cancellationToken = default)
+    {
+        var query = from o in db.Organisations
+                    join p in db.Provinces on o.ProvinceCode equals p.Code
+                    join d in db.Districts on o.DistrictCode equals d.Code
+                    select new { o, p, d };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query = query.Where(x => x.o.NameTh.Contains(search) || x.o.Slug.Contains(search));
+        }
+
+        if (!string.IsNullOrWhiteSpace(provinceCode))
+        {
+            query = query.Where(x => x.o.ProvinceCode == provinceCode);
+        }
+
+        return await query.OrderBy(x => x.p.NameTh).ThenBy(x => x.o.NameTh).Take(500)
+            .Select(x => new OrganisationSummary(x.o.Id, x.o.Slug, x.o.NameTh, x.o.Type, x.p.NameTh, x.d.NameTh, x.o.Status,
+                db.Memberships.Count(m => m.OrganisationId == x.o.Id && m.IsActive)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Province>> ProvincesAsync(CancellationToken cancellationToken = default) =>
+        await db.Provinces.OrderBy(p => p.NameTh).ToListAsync(cancellationToken);
+
+    /// <summary>The districts of a province; none when no province is chosen yet.</summary>
+    public async Task<IReadOnlyList<District>> DistrictsAsync(string? provinceCode, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(provinceCode)
+            ? []
+            : await db.Districts.Where(d => d.ProvinceCode == provinceCode).OrderBy(d => d.NameTh).ToListAsync(cancellationToken);
+}
