@@ -25,10 +25,13 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        options.ConnectionString ??= configuration.GetConnectionString("Platform");
+        var options = DatabaseOptions.From(configuration);
         var connectionString = options.IsEmbeddedDefault ? EmbeddedSqliteConnectionString(options, environment) : options.ConnectionString!;
-        services.AddSingleton(options);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("Platform"))
+            .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite, PostgreSql or SqlServer.")
+            .Validate(o => o.IsEmbeddedDefault || !string.IsNullOrWhiteSpace(o.ConnectionString), "ConnectionStrings:Platform is required for PostgreSql and SqlServer.")
+            .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantSaveChangesInterceptor>();
@@ -44,7 +47,9 @@ public static class DependencyInjection
                 sp.GetRequiredService<TenantSaveChangesInterceptor>()));
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>());
         services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
-        services.AddSingleton(configuration.GetSection(LinkCheckerOptions.SectionName).Get<LinkCheckerOptions>() ?? new LinkCheckerOptions());
+        services.AddOptions<LinkCheckerOptions>().BindConfiguration(LinkCheckerOptions.SectionName)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxBodyBytes > 0 && o.PerHostInterval >= TimeSpan.Zero, "Compliance:LinkChecker needs a positive Timeout and MaxBodyBytes.")
+            .ValidateOnStart();
         services.AddComplianceScheduling(configuration, options, connectionString);
         return services;
     }
@@ -81,9 +86,10 @@ public static class DependencyInjection
 
     public static IServiceCollection AddPlatformEmail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
-        options.PickupDirectory = Path.GetFullPath(options.PickupDirectory, environment.ContentRootPath);
-        services.AddSingleton(options);
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, environment.ContentRootPath))
+            .Validate(o => o.SmtpPort is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.FromAddress), "Email needs a valid SmtpPort and FromAddress.")
+            .ValidateOnStart();
         services.AddSingleton<PlatformMailer>();
         return services;
     }

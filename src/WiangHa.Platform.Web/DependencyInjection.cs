@@ -49,7 +49,7 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies();
         services.AddHttpContextAccessor();
         services.AddScoped<WiangHa.Platform.Infrastructure.Audit.IAuditActorAccessor, HttpAuditActorAccessor>();
-        var database = services.BuildDatabaseOptions();
+        var database = WiangHa.Platform.Infrastructure.Data.DatabaseOptions.From(configuration);
         if (!database.IsEmbeddedDefault && string.IsNullOrWhiteSpace(configuration["Platform:PublicBaseUrl"]))
         {
             // Emailed links must never be built from a request's Host header, which a client can forge.
@@ -93,8 +93,6 @@ public static class DependencyInjection
         return services;
     }
 
-    private static WiangHa.Platform.Infrastructure.Data.DatabaseOptions BuildDatabaseOptions(this IServiceCollection services) =>
-        (WiangHa.Platform.Infrastructure.Data.DatabaseOptions)services.Single(d => d.ServiceType == typeof(WiangHa.Platform.Infrastructure.Data.DatabaseOptions)).ImplementationInstance!;
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {

@@ -38,8 +38,12 @@ public static class ComplianceSchedule
 
     public static IServiceCollection AddComplianceScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string connectionString)
     {
+        // Read once here because it shapes the scheduler being registered; bound as well, so a bad value stops the start.
         var options = configuration.GetSection(ComplianceSchedulerOptions.SectionName).Get<ComplianceSchedulerOptions>() ?? new ComplianceSchedulerOptions();
-        services.AddSingleton(options);
+        services.AddOptions<ComplianceSchedulerOptions>().BindConfiguration(ComplianceSchedulerOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Compliance:Scheduler:Name is required (it names the Quartz cluster).")
+            .Validate(o => Recurring.All(t => CronExpression.TryParse(t.Cron(o), out _)), "Compliance:Scheduler has an invalid cron expression.")
+            .ValidateOnStart();
         services.AddQuartz(q =>
         {
             // Replicas share the name (the cluster) and differ by the generated instance id.

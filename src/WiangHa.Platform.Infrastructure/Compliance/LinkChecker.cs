@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using WiangHa.Platform.Domain.Compliance;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
@@ -42,8 +43,9 @@ public sealed partial class LinkChecker : IDisposable
     private readonly ConcurrentDictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _clock;
 
-    public LinkChecker(LinkCheckerOptions options, TimeProvider clock)
+    public LinkChecker(IOptions<LinkCheckerOptions> linkCheckerOptions, TimeProvider clock)
     {
+        var options = linkCheckerOptions.Value;
         _options = options;
         _clock = clock;
         var handler = new SocketsHttpHandler

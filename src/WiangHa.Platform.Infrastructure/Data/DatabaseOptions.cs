@@ -26,6 +26,17 @@ public sealed class DatabaseOptions
 
     public bool IsEmbeddedDefault => Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString);
 
+    /// <summary>
+    /// The settings as registration reads them (they decide which provider and job store are registered at all, so they
+    /// are needed before the container exists); the same values are bound for <c>IOptions&lt;DatabaseOptions&gt;</c>.
+    /// </summary>
+    public static DatabaseOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var options = Microsoft.Extensions.Configuration.ConfigurationBinder.Get<DatabaseOptions>(configuration.GetSection(SectionName)) ?? new DatabaseOptions();
+        options.ConnectionString ??= Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(configuration, "Platform");
+        return options;
+    }
+
     public static string MigrationsAssemblyFor(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => "WiangHa.Platform.Migrations.Sqlite",

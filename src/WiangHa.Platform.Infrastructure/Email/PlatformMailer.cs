@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace WiangHa.Platform.Infrastructure.Email;
@@ -26,8 +27,10 @@ public sealed class EmailOptions
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
 
 /// <summary>Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit).</summary>
-public sealed class PlatformMailer(EmailOptions options, TimeProvider clock, ILogger<PlatformMailer> logger)
+public sealed class PlatformMailer(IOptions<EmailOptions> emailOptions, TimeProvider clock, ILogger<PlatformMailer> logger)
 {
+    private readonly EmailOptions options = emailOptions.Value;
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var mime = new MimeMessage();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Infrastructure.Data;
@@ -10,7 +11,7 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// demo data); server databases only through the explicit <c>migrate</c> command or the chart's Job.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PlatformDbContext db, DatabaseOptions options, ReferenceDataSeeder referenceData, ShippedCatalogues catalogues, DemoDataSeeder demoData,
+    PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, ShippedCatalogues catalogues, DemoDataSeeder demoData,
     Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -20,7 +21,7 @@ public sealed class DatabaseInitializer(
         await referenceData.SeedAsync(cancellationToken);
         await catalogues.LoadAsync(cancellationToken);
         await clients.SyncAsync(cancellationToken: cancellationToken);
-        logger.LogInformation("Database migrated ({Provider}); reference data and ITA catalogues loaded", options.Provider);
+        logger.LogInformation("Database migrated ({Provider}); reference data and ITA catalogues loaded", databaseOptions.Value.Provider);
     }
 
     /// <summary>
@@ -37,7 +38,7 @@ public sealed class DatabaseInitializer(
 
     public async Task<DemoSignIns?> InitializeEmbeddedAsync(CancellationToken cancellationToken = default)
     {
-        if (!options.IsEmbeddedDefault)
+        if (!databaseOptions.Value.IsEmbeddedDefault)
         {
             return null;
         }

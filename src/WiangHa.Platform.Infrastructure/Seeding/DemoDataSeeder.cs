@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Calendar;
@@ -22,7 +23,7 @@ public sealed record DemoSignIns(IReadOnlyList<DemoSignIn> Accounts);
 /// Writes each tenant's rows inside a <see cref="TenantScope"/>, as a background job would.
 /// </summary>
 public sealed class DemoDataSeeder(
-    PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, DatabaseOptions options,
+    PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, IOptions<DatabaseOptions> databaseOptions,
     ComplianceRunner compliance)
 {
     /// <summary>Meets the password policy; printed at start-up. Demo only.</summary>
@@ -74,7 +75,7 @@ public sealed class DemoDataSeeder(
 
     public async Task<DemoSignIns> SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (!options.IsEmbeddedDefault)
+        if (!databaseOptions.Value.IsEmbeddedDefault)
         {
             throw new InvalidOperationException("Demo data exists only in the embedded SQLite default.");
         }

@@ -35,13 +35,14 @@ public static class OpenIdConnectServer
 
     public static IServiceCollection AddPlatformOpenIdConnect(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
+        // Read once here because it shapes the OpenIddict server being registered; bound as well for IOptions.
         var options = configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.SectionName).ValidateOnStart();
         if (database.IsEmbeddedDefault)
         {
             options.RequireHttps = false;
         }
 
-        services.AddSingleton(options);
         services.AddOpenIddict()
             .AddServer(server =>
             {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace WiangHa.Platform.Web.Identity;
 
@@ -15,7 +16,9 @@ public static class RateLimits
 {
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.SignInPerMinute > 0 && o.TokenPerMinute > 0, "Security:RateLimits needs positive limits.")
+            .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -24,6 +27,7 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var door = Door(context.Request);
+                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return door is null
                     ? RateLimitPartition.GetNoLimiter("open")
                     : RateLimitPartition.GetFixedWindowLimiter($"{door}|{context.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions

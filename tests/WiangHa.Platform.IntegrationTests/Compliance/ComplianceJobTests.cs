@@ -43,7 +43,7 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
     public async Task The_running_scheduler_holds_exactly_the_defined_recurring_triggers_started_on_the_hosts_clock()
     {
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var options = factory.Services.GetRequiredService<ComplianceSchedulerOptions>();
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplianceSchedulerOptions>>().Value;
         var cronTriggers = new List<ICronTrigger>();
         foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
         {

@@ -49,7 +49,8 @@ public sealed class LinkCheckerTests : IAsyncLifetime
     }
 
     private static LinkChecker Checker(bool allowLoopback) => new(
-        new LinkCheckerOptions { AllowLoopback = allowLoopback, Timeout = TimeSpan.FromSeconds(1), MaxBodyBytes = 64 * 1024, PerHostInterval = TimeSpan.Zero },
+        Microsoft.Extensions.Options.Options.Create(
+            new LinkCheckerOptions { AllowLoopback = allowLoopback, Timeout = TimeSpan.FromSeconds(1), MaxBodyBytes = 64 * 1024, PerHostInterval = TimeSpan.Zero }),
         TimeProvider.System);
 
     [Fact]
