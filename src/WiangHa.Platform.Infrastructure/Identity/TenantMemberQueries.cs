@@ -10,8 +10,9 @@ public sealed record MemberView(Guid MembershipId, Guid UserId, string Email, st
 public sealed record PendingInvitationView(Guid Id, string Email, TenantRole? Role, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The current LAO's people, for its admin. Memberships are registry rows (read before a tenant is chosen), so every
-/// query here names the current tenant explicitly; isolation tests cover each method.
+/// The current LAO's people, for its admin. Memberships are the second tenancy tier (read before a tenant is chosen):
+/// the Organisation filter confines them to the tenant, and every query here names it as well; isolation tests cover
+/// each method.
 /// </summary>
 public sealed class TenantMemberQueries(PlatformDbContext db, IMultiTenantContextAccessor tenants, TimeProvider clock)
 {
