@@ -10,6 +10,7 @@ using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Email;
 using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Compliance;
+using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
@@ -74,8 +75,10 @@ public static class DependencyInjection
         services.AddReports();
         services.AddIta();
         services.AddCompliance();
+        services.AddDashboards();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<RegistrySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();

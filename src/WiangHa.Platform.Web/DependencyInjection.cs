@@ -46,7 +46,7 @@ public static class DependencyInjection
 
         services.AddSingleton<IAuthorizationHandler, TenantRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
-        services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies();
+        services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies().AddDashboardPolicies();
         services.AddHttpContextAccessor();
         services.AddScoped<WiangHa.Platform.Infrastructure.Audit.IAuditActorAccessor, HttpAuditActorAccessor>();
         var database = WiangHa.Platform.Infrastructure.Data.DatabaseOptions.From(configuration);
@@ -69,6 +69,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Tenant/OrgUnits", TenantPolicies.Admin);
             options.Conventions.AuthorizePage("/Account/SelectTenant");
             options.Conventions.AuthorizeFolder("/Operator", PlatformPolicies.Operator);
+            options.Conventions.AuthorizeFolder("/Dashboards", DashboardPolicies.Read);
         });
         services.AddProblemDetails();
         services.AddSingleton<WiangHa.Platform.Web.Common.PublicUrls>();

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Ita;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
 /// <summary>Loads one tenant's inputs for one assessment year, applies <see cref="ItemRules"/> and records the run (current tenant).</summary>
-public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueries catalogues, TimeProvider clock)
+public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueries catalogues, LaoStandingWriter standings, TimeProvider clock)
 {
     // One tenant per instance (scoped): measures and link results are read once for all its years.
     private List<Measure>? _measures;
@@ -82,15 +83,35 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
         run.Passed = projection.Passed;
         run.Warnings = projection.Warnings;
         run.Failed = projection.Failed;
+        // Item results are history, stored only when an item's verdict changes (the run's summary is kept every
+        // time): a night in which nothing changed writes one row per LAO and year, not one per item.
+        var current = ItemResultHistory.LatestPerItem(await ResultsOfVersionAsync(year, manual.Id, cancellationToken));
         foreach (var (code, verdict) in verdicts)
         {
+            if (current.TryGetValue(code, out var last) && last.Status == verdict.Status && last.Reasons.SequenceEqual(verdict.Reasons, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
             db.ComplianceResults.Add(new ComplianceResult
             {
                 RunId = run.Id, AssessmentYear = year, ItemCode = code, Status = verdict.Status, Reasons = [.. verdict.Reasons], CheckedAt = now,
             });
         }
 
+        await standings.RecordAsync(organisation, run, verdicts, _measures!, await LastDisclosureEditAsync(year, cancellationToken), cancellationToken);
         return true;
+    }
+
+    private async Task<List<ComplianceResult>> ResultsOfVersionAsync(int year, Guid manualVersionId, CancellationToken cancellationToken) =>
+        await db.ComplianceResults.AsNoTracking().Where(r => r.AssessmentYear == year)
+            .Join(db.ComplianceRuns.Where(run => run.ManualVersionId == manualVersionId), r => r.RunId, run => run.Id, (r, _) => r)
+            .ToListAsync(cancellationToken);
+
+    private async Task<DateTimeOffset?> LastDisclosureEditAsync(int year, CancellationToken cancellationToken)
+    {
+        var edits = await db.ItemDisclosures.Where(d => d.AssessmentYear == year).Select(d => d.UpdatedAt).ToListAsync(cancellationToken);
+        return edits.Count == 0 ? null : edits.Max();
     }
 
     /// <summary>The verdicts without recording anything (also used by the benchmark).</summary>

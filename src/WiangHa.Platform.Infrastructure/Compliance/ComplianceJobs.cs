@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using WiangHa.Platform.Domain.Compliance;
-using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Ita;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
@@ -11,7 +11,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// night fired late, or a second firing of the same night on another node, records nothing new.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class NightlyComplianceJob(ComplianceRunner runner) : IJob
+public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeFactory scopes) : IJob
 {
     public static readonly JobKey Key = new("nightly-compliance", ComplianceSchedule.Group);
 
@@ -21,9 +21,29 @@ public sealed class NightlyComplianceJob(ComplianceRunner runner) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunSlotAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
 
-    /// <summary>The job's work for one scheduled fire time; tests call this directly with a controlled clock.</summary>
-    public Task<int> RunSlotAsync(DateTimeOffset scheduledFireTime, CancellationToken cancellationToken = default) =>
-        runner.RunAllTenantsAsync(ComplianceRunner.NightlySlot(scheduledFireTime), cancellationToken);
+    /// <summary>
+    /// The job's work for one scheduled fire time: every tenant's run, then the day's province figures (the trends)
+    /// and the history's retention. Tests call this directly with a controlled clock.
+    /// </summary>
+    public async Task<int> RunSlotAsync(DateTimeOffset scheduledFireTime, CancellationToken cancellationToken = default)
+    {
+        var recorded = await runner.RunAllTenantsAsync(ComplianceRunner.NightlySlot(scheduledFireTime), cancellationToken);
+        var day = DateOnly.FromDateTime(ThaiTime.ToBangkok(scheduledFireTime).DateTime);
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var years = await services.GetRequiredService<ItaCatalogueQueries>().PublishedYearsAsync(cancellationToken);
+        foreach (var year in years)
+        {
+            await services.GetRequiredService<ProvinceDayFigureWriter>().RecordAsync(year, day, cancellationToken);
+        }
+
+        if (years.Count > 0)
+        {
+            await services.GetRequiredService<CrossTenantComplianceHistory>().PruneAsync(day, years[0], cancellationToken);
+        }
+
+        return recorded;
+    }
 }
 
 /// <summary>"Check now" for one tenant: the job data carries the tenant id and the queued run's id.</summary>

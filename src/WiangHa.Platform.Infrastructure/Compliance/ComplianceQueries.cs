@@ -13,14 +13,33 @@ public sealed class ComplianceQueries(PlatformDbContext db)
     public async Task<IReadOnlyList<ItemDisclosure>> DisclosuresAsync(int year, CancellationToken cancellationToken = default) =>
         await db.ItemDisclosures.AsNoTracking().Where(d => d.AssessmentYear == year).ToListAsync(cancellationToken);
 
-    public Task<ComplianceRun?> RunAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.ComplianceRuns.AsNoTracking().Include(r => r.Results).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    /// <summary>A run with every item's verdict in it (see <see cref="WithVerdictsAsync"/>).</summary>
+    public async Task<ComplianceRun?> RunAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await WithVerdictsAsync(await db.ComplianceRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken), cancellationToken);
 
-    /// <summary>The newest completed run of a year, with its results.</summary>
-    public Task<ComplianceRun?> LatestRunAsync(int year, CancellationToken cancellationToken = default) =>
-        db.ComplianceRuns.AsNoTracking().Include(r => r.Results)
+    /// <summary>The newest completed run of a year, with every item's verdict.</summary>
+    public async Task<ComplianceRun?> LatestRunAsync(int year, CancellationToken cancellationToken = default) =>
+        await WithVerdictsAsync(await db.ComplianceRuns.AsNoTracking()
             .Where(r => r.AssessmentYear == year && r.State == ComplianceRunState.Completed)
-            .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Fills <see cref="ComplianceRun.Results"/> with each item's verdict as of the run: runs store only the items
+    /// whose verdict changed, so an item's verdict is its newest result at or before the run, in the same manual version.
+    /// </summary>
+    private async Task<ComplianceRun?> WithVerdictsAsync(ComplianceRun? run, CancellationToken cancellationToken)
+    {
+        if (run is null || run.State != ComplianceRunState.Completed)
+        {
+            return run;
+        }
+
+        var results = await db.ComplianceResults.AsNoTracking().Where(r => r.AssessmentYear == run.AssessmentYear)
+            .Join(db.ComplianceRuns.Where(x => x.ManualVersionId == run.ManualVersionId), r => r.RunId, x => x.Id, (r, _) => r)
+            .ToListAsync(cancellationToken);
+        run.Results = [.. ItemResultHistory.LatestPerItem(results, run.FinishedAt).Values];
+        return run;
+    }
 
     /// <summary>Score history of a year, oldest first (for trends).</summary>
     public async Task<IReadOnlyList<(DateTimeOffset At, decimal Score)>> ScoreHistoryAsync(int year, int take, CancellationToken cancellationToken = default)

@@ -18,6 +18,10 @@ public static class ComplianceServiceCollectionExtensions
         services.AddScoped<DeleteItemDisclosureHandler>();
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<RequestComplianceCheckHandler>();
+        services.AddScoped<CrossTenantComplianceHistory>();
+        services.AddOptions<ComplianceHistoryOptions>().BindConfiguration(ComplianceHistoryOptions.SectionName)
+            .Validate(o => o.DailyDays >= 7 && o.Years >= 2, "Compliance:History keeps at least 7 days of daily runs and 2 assessment years (this year against last).")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Domain.Dashboards;
 using WiangHa.Platform.Domain.Geography;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Measures;
@@ -31,6 +32,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Province> Provinces => Set<Province>();
     public DbSet<District> Districts => Set<District>();
+    public DbSet<RegisteredLao> RegisteredLaos => Set<RegisteredLao>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -49,6 +51,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ComplianceRun> ComplianceRuns => Set<ComplianceRun>();
     public DbSet<ComplianceResult> ComplianceResults => Set<ComplianceResult>();
     public DbSet<LinkCheck> LinkChecks => Set<LinkCheck>();
+
+    /// <summary>The dashboards' read model (see <see cref="LaoStanding"/>): read only by <c>DashboardQueries</c>.</summary>
+    public DbSet<LaoStanding> LaoStandings => Set<LaoStanding>();
+    public DbSet<ProvinceDayFigure> ProvinceDayFigures => Set<ProvinceDayFigure>();
 
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

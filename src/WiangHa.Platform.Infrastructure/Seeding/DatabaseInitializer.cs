@@ -11,7 +11,7 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// demo data); server databases only through the explicit <c>migrate</c> command or the chart's Job.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, ShippedCatalogues catalogues, DemoDataSeeder demoData,
+    PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, RegistrySeeder registry, ShippedCatalogues catalogues, DemoDataSeeder demoData,
     Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
         await db.Database.MigrateAsync(cancellationToken);
         await UseWriteAheadLogAsync(db, cancellationToken);
         await referenceData.SeedAsync(cancellationToken);
+        await registry.SeedAsync(cancellationToken);
         await catalogues.LoadAsync(cancellationToken);
         await clients.SyncAsync(cancellationToken: cancellationToken);
         logger.LogInformation("Database migrated ({Provider}); reference data and ITA catalogues loaded", databaseOptions.Value.Provider);

@@ -58,19 +58,19 @@ public sealed class DemoDataSeeder(
 
     private sealed record SeedReport(int FiscalYear, List<SeedMeasure> Measures);
 
-    private sealed record DemoOrganisation(string Slug, string NameTh, string NameEn, OrganisationType Type, string ProvinceCode, string DistrictCode);
+    private sealed record DemoOrganisation(string Slug, string NameTh, string NameEn, OrganisationType Type, string ProvinceCode, string DistrictCode, string DlaCode);
 
     private static readonly DemoOrganisation WiangHa = new(WiangHaSlug, "องค์การบริหารส่วนตำบลเวียงห้า", "Wiang Ha Subdistrict Administrative Organization",
-        OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705");
+        OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705", "6570510");
 
     private static readonly DemoOrganisation[] OtherOrganisations =
     [
-        new("muangphan", "เทศบาลตำบลเมืองพาน", "Mueang Phan Subdistrict Municipality", OrganisationType.SubdistrictMunicipality, "57", "5705"),
-        new("santisuk", "องค์การบริหารส่วนตำบลสันติสุข", "Santi Suk Subdistrict Administrative Organization", OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705"),
-        new("chiangrai-city", "เทศบาลนครเชียงราย", "Chiang Rai City Municipality", OrganisationType.CityMunicipality, "57", "5701"),
-        new("pao-chiangrai", "องค์การบริหารส่วนจังหวัดเชียงราย", "Chiang Rai Provincial Administrative Organization", OrganisationType.ProvincialAdministrativeOrganisation, "57", "5701"),
-        new("lamphun-town", "เทศบาลเมืองลำพูน", "Lamphun Town Municipality", OrganisationType.TownMunicipality, "51", "5101"),
-        new("rimping", "องค์การบริหารส่วนตำบลริมปิง", "Rim Ping Subdistrict Administrative Organization", OrganisationType.SubdistrictAdministrativeOrganisation, "51", "5101"),
+        new("muangphan", "เทศบาลตำบลเมืองพาน", "Mueang Phan Subdistrict Municipality", OrganisationType.SubdistrictMunicipality, "57", "5705", "5570501"),
+        new("santisuk", "องค์การบริหารส่วนตำบลสันติสุข", "Santi Suk Subdistrict Administrative Organization", OrganisationType.SubdistrictAdministrativeOrganisation, "57", "5705", "6570515"),
+        new("chiangrai-city", "เทศบาลนครเชียงราย", "Chiang Rai City Municipality", OrganisationType.CityMunicipality, "57", "5701", "3570102"),
+        new("pao-chiangrai", "องค์การบริหารส่วนจังหวัดเชียงราย", "Chiang Rai Provincial Administrative Organization", OrganisationType.ProvincialAdministrativeOrganisation, "57", "5701", "2570101"),
+        new("lamphun-town", "เทศบาลเมืองลำพูน", "Lamphun Town Municipality", OrganisationType.TownMunicipality, "51", "5101", "4510102"),
+        new("rimping", "เทศบาลตำบลริมปิง", "Rim Ping Subdistrict Municipality", OrganisationType.SubdistrictMunicipality, "51", "5101", "5510104"),
     ];
 
     public async Task<DemoSignIns> SeedAsync(CancellationToken cancellationToken = default)
@@ -122,6 +122,7 @@ public sealed class DemoDataSeeder(
         var organisation = new Organisation
         {
             Slug = demo.Slug,
+            DlaCode = demo.DlaCode,
             NameTh = demo.NameTh,
             NameEn = demo.NameEn,
             Type = demo.Type,

@@ -609,6 +609,141 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                     b.ToTable("LinkChecks");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Applicable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FailingItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ManualVersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasuresCompleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasuresInProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeasuresLate")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passes")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WarningItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode");
+
+                    b.HasIndex("OrganisationId", "AssessmentYear")
+                        .IsUnique();
+
+                    b.ToTable("LaoStandings");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.ProvinceDayFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtPassMark")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("AverageScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Onboarded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceDayFigures");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.Property<string>("Code")
@@ -931,6 +1066,11 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -963,12 +1103,57 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("DistrictCode");
 
+                    b.HasIndex("DlaCode")
+                        .IsUnique();
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
+                {
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DlaCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("RegisteredLaos");
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Reports.AssessmentAnalysis", b =>
@@ -1459,6 +1644,15 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
@@ -1520,6 +1714,21 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
                         .WithMany()

@@ -612,6 +612,141 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                     b.ToTable("LinkChecks");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Applicable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(4)");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FailingItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ManualVersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasuresCompleted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasuresInProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasuresLate")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Passes")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WarningItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode");
+
+                    b.HasIndex("OrganisationId", "AssessmentYear")
+                        .IsUnique();
+
+                    b.ToTable("LaoStandings");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.ProvinceDayFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AtPassMark")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("AverageScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Onboarded")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceDayFigures");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.Property<string>("Code")
@@ -935,6 +1070,11 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(4)");
 
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -967,12 +1107,58 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DistrictCode");
 
+                    b.HasIndex("DlaCode")
+                        .IsUnique()
+                        .HasFilter("[DlaCode] IS NOT NULL");
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
+                {
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(4)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.HasKey("DlaCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("RegisteredLaos");
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Reports.AssessmentAnalysis", b =>
@@ -1464,6 +1650,15 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
@@ -1525,6 +1720,21 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
                         .WithMany()

@@ -597,6 +597,141 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                     b.ToTable("LinkChecks");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Applicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailingItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManualVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasuresCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasuresInProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasuresLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarningItems")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode");
+
+                    b.HasIndex("OrganisationId", "AssessmentYear")
+                        .IsUnique();
+
+                    b.ToTable("LaoStandings");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.ProvinceDayFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtPassMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AverageScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Onboarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentYear", "ProvinceCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceDayFigures");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.Property<string>("Code")
@@ -919,6 +1054,11 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -951,12 +1091,57 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DistrictCode");
 
+                    b.HasIndex("DlaCode")
+                        .IsUnique();
+
                     b.HasIndex("ProvinceCode");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
+                {
+                    b.Property<string>("DlaCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DlaCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("ProvinceCode");
+
+                    b.ToTable("RegisteredLaos");
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Reports.AssessmentAnalysis", b =>
@@ -1445,6 +1630,15 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Dashboards.LaoStanding", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Geography.District", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
@@ -1506,6 +1700,21 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.Organisation", b =>
+                {
+                    b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WiangHa.Platform.Domain.Geography.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WiangHa.Platform.Domain.Organisations.RegisteredLao", b =>
                 {
                     b.HasOne("WiangHa.Platform.Domain.Geography.District", null)
                         .WithMany()

@@ -22,6 +22,28 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.HasOne<Province>().WithMany().HasForeignKey(o => o.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<District>().WithMany().HasForeignKey(o => o.DistrictCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.ProvinceCode);
+        builder.Property(o => o.DlaCode).HasMaxLength(RegisteredLaoConfiguration.DlaCodeLength).IsUnicode(false);
+        // One tenant per registry entry; LAOs onboarded before the registry (or outside it) have none.
+        builder.HasIndex(o => o.DlaCode).IsUnique();
+    }
+}
+
+public sealed class RegisteredLaoConfiguration : IEntityTypeConfiguration<RegisteredLao>
+{
+    public const int DlaCodeLength = 7;
+
+    public void Configure(EntityTypeBuilder<RegisteredLao> builder)
+    {
+        builder.HasKey(r => r.DlaCode);
+        builder.Property(r => r.DlaCode).HasMaxLength(DlaCodeLength).IsUnicode(false);
+        builder.Property(r => r.NameTh).HasMaxLength(200);
+        builder.Property(r => r.ProvinceCode).HasMaxLength(2).IsUnicode(false);
+        builder.Property(r => r.DistrictCode).HasMaxLength(4).IsUnicode(false);
+        builder.Ignore(r => r.ShortName);
+        builder.Ignore(r => r.FullName);
+        builder.HasOne<Province>().WithMany().HasForeignKey(r => r.ProvinceCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<District>().WithMany().HasForeignKey(r => r.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ProvinceCode);
     }
 }
 
