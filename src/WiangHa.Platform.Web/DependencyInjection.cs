@@ -72,6 +72,16 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Dashboards", DashboardPolicies.Read);
         });
         services.AddProblemDetails();
+        // Clerks and supervisors are often on slow links: pages, JSON and the inline map go compressed. Request tokens
+        // are encrypted with a fresh IV per response, so compressing pages that carry them does not open BREACH.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<WiangHa.Platform.Web.Common.PublicUrls>();
         // Thai text stays readable in the HTML (Razor would otherwise escape every Thai letter as &#x...;).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -17,6 +17,7 @@ public static class Pipeline
         app.UseWhen(isApi, branch => branch
             .UseExceptionHandler()
             .UseStatusCodePages());
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseRequestLocalization();
         app.MapStaticAssets();

@@ -9,38 +9,30 @@ using WiangHa.Platform.Web.Identity;
 namespace WiangHa.Platform.Web.Pages.Account;
 
 /// <summary>After sign-in: straight into the only organisation, or a choice among several.</summary>
-public sealed class SelectTenantModel(CrossTenantMemberships memberships, OrganisationQueries organisations) : PageModel
+public sealed class SelectTenantModel(CrossTenantMemberships memberships) : PageModel
 {
     public IReadOnlyList<MembershipView> Memberships { get; private set; } = [];
 
-    /// <summary>LAOs a supervisor reads (their provinces, or all for national supervisors).</summary>
-    public IReadOnlyList<OrganisationSummary> Supervised { get; private set; } = [];
+    /// <summary>Also a supervisor: the page links to the dashboards.</summary>
+    public bool IsSupervisor { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         Memberships = await memberships.ForUserAsync(userId, cancellationToken);
-        if (User.IsInRole(PlatformRoles.NationalSupervisor))
+        // Supervisors work from the dashboards, which list every LAO of their provinces (also those not onboarded).
+        if (Memberships.Count == 0 && User.IsSupervisor() && !User.IsInRole(PlatformRoles.Operator))
         {
-            Supervised = await organisations.ListAsync(cancellationToken: cancellationToken);
-        }
-        else if (User.IsInRole(PlatformRoles.ProvincialSupervisor))
-        {
-            var all = new List<OrganisationSummary>();
-            foreach (var province in User.FindAll(MembershipClaims.ProvinceClaimType).Select(c => c.Value))
-            {
-                all.AddRange(await organisations.ListAsync(provinceCode: province, cancellationToken: cancellationToken));
-            }
-
-            Supervised = all;
+            return Redirect(Dashboards.IndexModel.LandingFor(User.DashboardScope()));
         }
 
-        if (Memberships.Count == 0 && Supervised.Count == 0 && User.IsInRole(PlatformRoles.Operator))
+        IsSupervisor = User.IsSupervisor() && !User.IsInRole(PlatformRoles.Operator);
+        if (Memberships.Count == 0 && User.IsInRole(PlatformRoles.Operator))
         {
             return Redirect("/operator");
         }
 
         var active = Memberships.Where(m => m.Status == OrganisationStatus.Active).ToList();
-        return Memberships.Count == 1 && active.Count == 1 && Supervised.Count == 0 ? Redirect($"/t/{active[0].Slug}/measures") : Page();
+        return Memberships.Count == 1 && active.Count == 1 && !IsSupervisor ? Redirect($"/t/{active[0].Slug}/measures") : Page();
     }
 }
