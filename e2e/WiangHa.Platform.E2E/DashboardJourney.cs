@@ -14,6 +14,13 @@ public sealed class DashboardJourney(BrowserFixture fixture)
         await page.GetByLabel("อีเมล").FillAsync("supervisor@chiangrai.demo");
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        // Supervisors must use two-factor sign-in: enrolment comes first, then their province.
+        await page.WaitForURLAsync("**/account/security?required=1");
+        var key = (await page.Locator("[data-testid=shared-key]").TextContentAsync())!;
+        await page.Locator("[data-testid='2fa-code']").FillAsync(WiangHa.Platform.TestSupport.Authenticator.Code(key));
+        await page.Locator("[data-testid='2fa-enable']").ClickAsync();
+        (await page.Locator("[data-testid=recovery-codes]").CountAsync()).ShouldBe(1);
+        await page.GotoAsync("/");
         await page.WaitForURLAsync("**/dashboards/provinces/57");
 
         // The national map: every province coloured, Chiang Rai clickable (the supervisor's province), others not.
