@@ -121,15 +121,18 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
             name = found;
         }
 
-        var rows = await db.ProvinceDayFigures.AsNoTracking()
+        // Summed per day in SQL: the nation's trend is 76 provinces × a season of days, one row per day back.
+        var rows = await db.ProvinceDayFigures
             .Where(f => (f.AssessmentYear == year || f.AssessmentYear == year - 1) && (provinceCode == null || f.ProvinceCode == provinceCode))
+            .GroupBy(f => new { f.AssessmentYear, f.Day })
+            .Select(g => new
+            {
+                g.Key.AssessmentYear, g.Key.Day, Checked = g.Sum(f => f.Checked), ScoreSum = g.Sum(f => f.AverageScore * f.Checked),
+                AtPassMark = g.Sum(f => f.AtPassMark), AtRisk = g.Sum(f => f.AtRisk),
+            })
             .ToListAsync(cancellationToken);
-        List<TrendPoint> Series(int y) => rows.Where(r => r.AssessmentYear == y).GroupBy(r => r.Day).OrderBy(g => g.Key).Select(g =>
-        {
-            var checkedCount = g.Sum(r => r.Checked);
-            var average = checkedCount == 0 ? 0 : Math.Round(g.Sum(r => r.AverageScore * r.Checked) / checkedCount, 2);
-            return new TrendPoint(g.Key, checkedCount, average, g.Sum(r => r.AtPassMark), g.Sum(r => r.AtRisk));
-        }).ToList();
+        List<TrendPoint> Series(int y) => rows.Where(r => r.AssessmentYear == y).OrderBy(r => r.Day)
+            .Select(r => new TrendPoint(r.Day, r.Checked, r.Checked == 0 ? 0 : Math.Round(r.ScoreSum / r.Checked, 2), r.AtPassMark, r.AtRisk)).ToList();
         return new Trend(provinceCode ?? "TH", name, year, Series(year), Series(year - 1));
     }
 

@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Compliance;
+using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.IntegrationTests.Infrastructure;
 
@@ -99,6 +104,31 @@ public sealed class DashboardPageTests(PlatformFactory factory) : IClassFixture<
 
         var asAdmin = await (await BrowserlessClient.SignedInAsync(factory, tenant.Admin)).GetPageAsync($"/t/{tenant.Slug}/compliance");
         asAdmin.QuerySelector("[data-testid=read-only]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_nightly_run_records_the_provinces_day_and_the_trend_draws_it()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        await factory.Data.CreateDisclosureAsync(tenant, 2569, "O19", "https://lao.example/plan");
+        await using (var scope = factory.Scope())
+        {
+            var job = ActivatorUtilities.CreateInstance<NightlyComplianceJob>(scope.ServiceProvider);
+            await job.RunSlotAsync(factory.Clock.GetUtcNow());
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var today = DateOnly.FromDateTime(ThaiTime.ToBangkok(factory.Clock.GetUtcNow()).DateTime);
+            var figure = await db.ProvinceDayFigures.SingleAsync(f => f.AssessmentYear == 2569 && f.ProvinceCode == "57" && f.Day == today);
+            figure.Checked.ShouldBeGreaterThanOrEqualTo(1);
+
+            // Twice the same night: the day's rows are replaced, not doubled.
+            await job.RunSlotAsync(factory.Clock.GetUtcNow());
+            (await db.ProvinceDayFigures.CountAsync(f => f.AssessmentYear == 2569 && f.ProvinceCode == "57" && f.Day == today)).ShouldBe(1);
+        }
+
+        var supervisor = await SupervisorAsync(PlatformRoles.ProvincialSupervisor, "57");
+        var page = await supervisor.GetPageAsync("/dashboards/provinces/57");
+        page.QuerySelector("[data-testid=trend] polyline").ShouldNotBeNull();
+        page.QuerySelector("[data-testid=trend] figcaption")!.TextContent.ShouldContain("2569");
     }
 
     [Fact]
