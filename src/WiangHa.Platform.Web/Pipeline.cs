@@ -17,7 +17,8 @@ public static class Pipeline
         app.UseWhen(isApi, branch => branch
             .UseExceptionHandler()
             .UseStatusCodePages());
-        app.UseResponseCompression();
+        // Static assets come precompressed (or not) from MapStaticAssets; compressing them again here garbles them.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/lib") && !c.Request.Path.StartsWithSegments("/css"), branch => branch.UseResponseCompression());
         app.UseRateLimiter();
         app.UseRequestLocalization();
         app.MapStaticAssets();
