@@ -4,8 +4,8 @@ namespace WiangHa.Platform.Web.Dashboards;
 
 /// <summary>
 /// The provinces of Thailand as SVG paths keyed by province code, for the national choropleth. From
-/// <c>@svg-maps/thailand</c> 2.0.0 (CC BY 4.0, Tae Noppakun Wongsrinoppakun), coordinates rounded to one decimal
-/// (see THIRD-PARTY.md beside this file). Inline SVG: no map library, no tiles, ~35 KB compressed.
+/// <c>@svg-maps/thailand</c> 2.0.0 (CC BY 4.0, Tae Noppakun Wongsrinoppakun), simplified to
+/// integer coordinates (see THIRD-PARTY.md beside this file). Inline SVG: no map library, no tiles, ~11 KB compressed.
 /// </summary>
 public static class ThailandMap
 {
