@@ -5,6 +5,7 @@ using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Dashboards;
 using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Seeding;
@@ -157,6 +158,36 @@ public sealed class DemoProvinceTests(DemoProvinceFactory factory) : IClassFixtu
             figure.AtPassMark.ShouldBe(passing);
             figure.AtRisk.ShouldBe(atRisk + 144 - scores.Count);
         }
+    }
+
+    [Fact]
+    public async Task Retention_keeps_a_mondays_runs_on_the_night_that_monday_becomes_the_cutoff()
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var monday = new DateOnly(2026, 11, 2);
+        var sample = await db.Organisations.AsNoTracking().OrderBy(o => o.DlaCode).ToListAsync();
+        async Task<int> RunsOfMondayAsync()
+        {
+            var count = 0;
+            foreach (var organisation in sample)
+            {
+                using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(TenantInfo.From(organisation)))
+                {
+                    count += await db.ComplianceRuns.CountAsync(r => r.Slot == "nightly:2026-11-02");
+                }
+            }
+
+            return count;
+        }
+
+        var before = await RunsOfMondayAsync();
+        before.ShouldBeGreaterThan(100);
+
+        // 35 days (the default) after that Monday, its runs are the first weekly ones the policy keeps.
+        await scope.ServiceProvider.GetRequiredService<CrossTenantComplianceHistory>().PruneAsync(monday.AddDays(35), 2569);
+
+        (await RunsOfMondayAsync()).ShouldBe(before);
     }
 
     [Fact]
