@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<RegistrySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoLaoLoader>();
+        services.AddScoped<NationalDemoLoad>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
         services.AddIdentity();

@@ -28,8 +28,8 @@ public sealed class DemoLaoLoader(
 {
     private sealed record NightFigure(string Province, int Year, DateOnly Night, decimal Score, bool Passes, bool AtRisk);
 
-    /// <param name="progress">Called with the number of LAOs handled so far (from several threads).</param>
-    public async Task<DemoLoadResult> LoadAsync(IReadOnlyList<RegisteredLao> entries, Action<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Called with the LAOs onboarded so far and how many are to be (from several threads).</param>
+    public async Task<DemoLoadResult> LoadAsync(IReadOnlyList<RegisteredLao> entries, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
@@ -67,7 +67,7 @@ public sealed class DemoLaoLoader(
                     figures.Add(figure);
                 }
 
-                progress?.Invoke(Interlocked.Increment(ref handled));
+                progress?.Invoke(Interlocked.Increment(ref handled), missing.Count);
             });
 
         var written = await RecordPastNightsAsync(figures, cancellationToken);
