@@ -80,6 +80,8 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<RegistrySeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoLaoLoader>();
+        services.AddScoped<NationalDemoLoad>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
         services.AddIdentity();

@@ -29,6 +29,14 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (args.Contains("load-nation"))
+{
+    // Demo and benchmark data: every LAO of the DLA registry with a season of runs (docs/benchmarks.md).
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<NationalDemoLoad>().RunAsync(Console.Out, interactive: !Console.IsOutputRedirected);
+    return;
+}
+
 DemoSignIns? demo;
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -38,7 +38,9 @@ public sealed class CrossTenantComplianceHistory(PlatformDbContext db, IOptions<
         var cutoff = today.AddDays(-settings.DailyDays);
         var keep = Enumerable.Range(1, 366 * settings.Years).Select(n => cutoff.AddDays(-n)).Where(d => d.DayOfWeek == DayOfWeek.Monday)
             .Select(d => "nightly:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        var cutoffInstant = new DateTimeOffset(cutoff.ToDateTime(TimeOnly.MinValue), Domain.Calendar.ThaiTime.BangkokOffset);
+        // In UTC like the stored instants: SQLite's binary DateTimeOffset compares local ticks, so a +07:00 cutoff would
+        // take the cutoff Monday's 02:00 runs (19:00 UTC the day before) for older ones and delete them.
+        var cutoffInstant = new DateTimeOffset(cutoff.ToDateTime(TimeOnly.MinValue), Domain.Calendar.ThaiTime.BangkokOffset).ToUniversalTime();
         var results = db.ComplianceResults.IgnoreQueryFilters(tenantFilter);
         deleted += await db.ComplianceRuns.IgnoreQueryFilters(tenantFilter)
             .Where(r => r.QueuedAt < cutoffInstant && (r.State == ComplianceRunState.Completed || r.State == ComplianceRunState.Failed) && !keep.Contains(r.Slot)

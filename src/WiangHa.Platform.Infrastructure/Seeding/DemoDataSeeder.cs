@@ -19,17 +19,29 @@ public sealed record DemoSignIns(IReadOnlyList<DemoSignIn> Accounts);
 
 /// <summary>
 /// Demo data for the embedded default only (never on a configured server database): Wiang Ha SAO with the five
-/// measures of its real FY 2566 report, and six more LAOs of other types in Chiang Rai and Lamphun.
-/// Writes each tenant's rows inside a <see cref="TenantScope"/>, as a background job would.
+/// measures of its real FY 2566 report, six more hand-made LAOs of other types in Chiang Rai and Lamphun, and every
+/// other LAO of Chiang Rai in the DLA registry with generated data and a season of runs (<see cref="DemoLaoLoader"/>),
+/// so the province's dashboard shows a real province. Writes each tenant's rows inside a <see cref="TenantScope"/>,
+/// as a background job would.
 /// </summary>
 public sealed class DemoDataSeeder(
     PlatformDbContext db, UserManager<PlatformUser> users, RoleManager<IdentityRole<Guid>> roles, TenantScope tenantScope, TimeProvider clock, IOptions<DatabaseOptions> databaseOptions,
-    ComplianceRunner compliance)
+    ComplianceRunner compliance, DemoLaoLoader demoLaos)
 {
     /// <summary>Meets the password policy; printed at start-up. Demo only.</summary>
     public const string DemoPassword = "Demo-WiangHa-2569";
 
     public const string WiangHaSlug = "wiangha";
+
+    /// <summary>The province whose every registry LAO is onboarded in the demo: Chiang Rai.</summary>
+    public const string DemoProvince = "57";
+
+    /// <summary>The supervisors' demo sign-ins, also made by the national load.</summary>
+    public static readonly IReadOnlyList<DemoSignIn> SupervisorSignIns =
+    [
+        new("supervisor@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ สถ.จ.เชียงราย (แดชบอร์ดจังหวัดเชียงราย)"),
+        new("national@platform.demo", DemoPassword, "เจ้าหน้าที่ สถ. ส่วนกลาง (แดชบอร์ดทั้งประเทศ)"),
+    ];
 
     /// <summary>
     /// Demo OAuth clients: a public app for people (code + PKCE, e.g. a LINE bridge or a CLI) and a provincial
@@ -49,8 +61,6 @@ public sealed class DemoDataSeeder(
             Roles = [PlatformRoles.ProvincialSupervisor], Provinces = ["57"],
         },
     ];
-
-    private static readonly string[] StandardUnits = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"];
 
     private sealed record SeedMonth(int Year, int Month);
 
@@ -88,13 +98,28 @@ public sealed class DemoDataSeeder(
             new("multi@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ที่สังกัดหลายหน่วยงาน (เลือกหน่วยงานหลังเข้าสู่ระบบ)"),
         };
         accounts.AddRange(OtherOrganisations.Select(o => new DemoSignIn($"clerk@{o.Slug}.demo", DemoPassword, $"เจ้าหน้าที่ {o.NameTh}")));
+        accounts.AddRange(SupervisorSignIns);
         accounts.Add(new DemoSignIn("operator@platform.demo", DemoPassword, "ผู้ดูแลระบบ (platform operator)"));
 
-        if (await db.Organisations.AnyAsync(o => o.Slug == WiangHaSlug, cancellationToken))
+        if (!await db.Organisations.AnyAsync(o => o.Slug == WiangHaSlug, cancellationToken))
         {
-            return new DemoSignIns(accounts);
+            await SeedHandMadeAsync(cancellationToken);
         }
 
+        // The generated province comes after the hand-made LAOs and its supervisor after it, so a first start
+        // interrupted while loading resumes at the next start; later starts stop at this one lookup.
+        if (await users.FindByEmailAsync(SupervisorSignIns[0].Email) is null)
+        {
+            var chiangRai = await db.RegisteredLaos.AsNoTracking().Where(r => r.ProvinceCode == DemoProvince).OrderBy(r => r.DlaCode).ToListAsync(cancellationToken);
+            await demoLaos.LoadAsync(chiangRai, cancellationToken: cancellationToken);
+            await AddSupervisorsAsync();
+        }
+
+        return new DemoSignIns(accounts);
+    }
+
+    private async Task SeedHandMadeAsync(CancellationToken cancellationToken)
+    {
         var wiangHa = await AddOrganisationAsync(WiangHa, cancellationToken);
         await AddMemberAsync("clerk@wiangha.demo", "สมศรี ใจดี", wiangHa, TenantRole.Editor, cancellationToken);
         await AddMemberAsync("admin@wiangha.demo", "ประเสริฐ รักษ์ถิ่น", wiangHa, TenantRole.Admin, cancellationToken);
@@ -113,8 +138,14 @@ public sealed class DemoDataSeeder(
 
         await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[0], TenantRole.Editor, cancellationToken);
         await AddMemberAsync("multi@chiangrai.demo", "วิชัย หลายสังกัด", others[2], TenantRole.Viewer, cancellationToken);
-        await AddOperatorAsync("operator@platform.demo", "ผู้ดูแลระบบ สาธิต");
-        return new DemoSignIns(accounts);
+        await AddPlatformUserAsync("operator@platform.demo", "ผู้ดูแลระบบ สาธิต", PlatformRoles.Operator, null);
+    }
+
+    /// <summary>The Chiang Rai provincial supervisor and a national supervisor (skipped when they exist).</summary>
+    public async Task AddSupervisorsAsync()
+    {
+        await AddPlatformUserAsync(SupervisorSignIns[0].Email, "สุดา ตรวจการ", PlatformRoles.ProvincialSupervisor, DemoProvince);
+        await AddPlatformUserAsync(SupervisorSignIns[1].Email, "ธนา ทั่วไทย", PlatformRoles.NationalSupervisor, null);
     }
 
     private async Task<Organisation> AddOrganisationAsync(DemoOrganisation demo, CancellationToken cancellationToken)
@@ -136,7 +167,7 @@ public sealed class DemoDataSeeder(
         using (tenantScope.Enter(TenantInfo.From(organisation)))
         {
             var order = 0;
-            foreach (var name in StandardUnits)
+            foreach (var name in DemoLaoGenerator.StandardUnits)
             {
                 db.OrgUnits.Add(new OrgUnit { Name = name, SortOrder = ++order });
             }
@@ -164,14 +195,19 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task AddOperatorAsync(string email, string displayName)
+    private async Task AddPlatformUserAsync(string email, string displayName, string role, string? province)
     {
-        foreach (var role in PlatformRoles.All)
+        foreach (var name in PlatformRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (!await roles.RoleExistsAsync(name))
             {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
+                await roles.CreateAsync(new IdentityRole<Guid>(name));
             }
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
         }
 
         var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
@@ -181,7 +217,12 @@ public sealed class DemoDataSeeder(
             throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(user, PlatformRoles.Operator);
+        await users.AddToRoleAsync(user, role);
+        if (province is not null)
+        {
+            db.SupervisorAssignments.Add(new SupervisorAssignment { UserId = user.Id, ProvinceCode = province });
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task SeedWiangHaMeasuresAsync(Organisation organisation, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public static class StartupBanner
             {
                 lines.Add("Demo sign-ins (embedded SQLite demo data only):");
                 lines.AddRange(demo.Accounts.Select(a => $"  {a.Email,-32} {a.Password}   {a.Description}"));
+                lines.Add($"Dashboards: /dashboards (ทั้งประเทศ), /dashboards/provinces/{DemoDataSeeder.DemoProvince} (เชียงราย: every LAO of the registry, generated data)");
+                lines.Add("The whole nation (7,849 LAOs, a season of runs): dotnet run --project src/WiangHa.Platform.Web -- load-nation");
             }
 
             lines.Add("");
