@@ -31,6 +31,7 @@ public sealed class DashboardJourney(BrowserFixture fixture)
         (await page.Locator("[data-testid=map-attribution]").TextContentAsync())!.ShouldContain("CC BY 4.0");
         (await page.Locator("[data-testid=province-57]").TextContentAsync())!.ShouldContain("เชียงราย");
         await page.ScreenshotAsync(new() { Path = Artifact("dashboard-national-map.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Artifact("dashboard-national-first-screen.png") });
 
         // Chiang Rai: all 144 LAOs of the registry, grouped by district.
         await page.Locator("[data-testid=map-57]").ClickAsync();
@@ -46,6 +47,7 @@ public sealed class DashboardJourney(BrowserFixture fixture)
         scores.Count.ShouldBeGreaterThan(100);
         scores.ShouldBe(scores.Order().ToList());
         await page.ScreenshotAsync(new() { Path = Artifact("dashboard-province.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Artifact("dashboard-province-first-screen.png") });
 
         // Filter "at risk": every row left is at risk, with its reason, Wiang Ha among them.
         await page.Locator("[data-testid=filter-status]").SelectOptionAsync("AtRisk");
@@ -66,6 +68,7 @@ public sealed class DashboardJourney(BrowserFixture fixture)
         await page.GotoAsync("/dashboards/provinces/57/items");
         (await page.Locator("[data-testid=heatmap] td.c.f").CountAsync()).ShouldBeGreaterThan(0);
         await page.ScreenshotAsync(new() { Path = Artifact("dashboard-heatmap.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Artifact("dashboard-heatmap-first-screen.png") });
 
         // Export the province's table: a CSV Excel opens with its Thai intact.
         await page.GotoAsync("/dashboards/provinces/57");

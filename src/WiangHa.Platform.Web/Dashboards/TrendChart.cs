@@ -32,6 +32,8 @@ public sealed class TrendChart
 
     public static TrendChart For(Trend trend)
     {
+        // Each series within its own fiscal year (a year's figures recorded after that year are not its season).
+        trend = trend with { ThisYear = WithinFiscalYear(trend.ThisYear), LastYear = WithinFiscalYear(trend.LastYear) };
         var thisStart = Start(trend.ThisYear) ?? Start(trend.LastYear)?.AddYears(1) ?? new FiscalYear(trend.Year).Start;
         var lastStart = Start(trend.LastYear) ?? thisStart.AddYears(-1);
         var days = Math.Max(30, Math.Max(Span(trend.ThisYear, thisStart), Span(trend.LastYear, lastStart)));
@@ -61,6 +63,9 @@ public sealed class TrendChart
 
     private string Points(IReadOnlyList<TrendPoint> series, DateOnly start) => string.Join(' ', series.Select(p =>
         string.Create(CultureInfo.InvariantCulture, $"{X(p.Day.DayNumber - start.DayNumber):0.#},{Y(p.AverageScore):0.#}")));
+
+    private static List<TrendPoint> WithinFiscalYear(IReadOnlyList<TrendPoint> series) =>
+        series.Count == 0 ? [] : series.Where(p => FiscalYear.Containing(p.Day) == FiscalYear.Containing(series[0].Day)).ToList();
 
     private static DateOnly? Start(IReadOnlyList<TrendPoint> series) => series.Count == 0 ? null : FiscalYear.Containing(series[0].Day).Start;
 
