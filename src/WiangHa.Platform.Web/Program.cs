@@ -4,6 +4,7 @@ using WiangHa.Platform.Web;
 using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 using WiangHa.Platform.Web.Compliance;
+using WiangHa.Platform.Web.Dashboards;
 using WiangHa.Platform.Web.Measures;
 using WiangHa.Platform.Web.Organisations;
 using WiangHa.Platform.Web.Reports;
@@ -51,6 +52,7 @@ app.MapMeasureEndpoints();
 app.MapOrgUnitEndpoints();
 app.MapReportEndpoints();
 app.MapComplianceEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);
