@@ -16,7 +16,7 @@ public sealed class InvitationJourney(BrowserFixture fixture)
         await admin.GetByLabel("อีเมล").FillAsync("admin@wiangha.demo");
         await admin.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await admin.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
-        await admin.WaitForURLAsync("**/t/wiangha/measures");
+        await admin.WaitForURLAsync("**/t/wiangha");
         await admin.GetByRole(AriaRole.Link, new() { Name = "ผู้ใช้งาน" }).ClickAsync();
         await admin.Locator("[data-testid=invite-email]").FillAsync(email);
         await admin.Locator("[data-testid=invite-role]").SelectOptionAsync("Editor");
@@ -50,7 +50,8 @@ public sealed class InvitationJourney(BrowserFixture fixture)
         await clerk.GetByLabel("รหัสยืนยัน").FillAsync(Authenticator.Code(key, stepsAhead: 1));
         await clerk.GetByRole(AriaRole.Button, new() { Name = "ยืนยัน" }).ClickAsync();
 
-        await clerk.WaitForURLAsync("**/t/wiangha/measures");
+        await clerk.WaitForURLAsync("**/t/wiangha");
+        await clerk.GotoAsync("/t/wiangha/measures");
         (await clerk.Locator("[data-testid=user-name]").TextContentAsync()).ShouldBe("นายใหม่ ใจซื่อ");
         (await clerk.Locator("[data-testid=new-measure]").CountAsync()).ShouldBe(1, "an editor may add measures");
     }

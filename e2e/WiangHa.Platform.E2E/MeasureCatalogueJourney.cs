@@ -17,7 +17,8 @@ public sealed class MeasureCatalogueJourney(BrowserFixture fixture)
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/t/wiangha/measures");
+        await page.WaitForURLAsync("**/t/wiangha");
+        await page.GotoAsync("/t/wiangha/measures");
         (await page.Locator("[data-testid=tenant-name]").TextContentAsync()).ShouldBe("องค์การบริหารส่วนตำบลเวียงห้า");
         (await page.Locator("[data-testid=measure-row]").CountAsync()).ShouldBe(5);
         (await page.Locator("[data-testid=measure-title]").First.TextContentAsync())!.ShouldStartWith("การประชาสัมพันธ์เผยแพร่และเปิดเผยข้อมูลเกี่ยวกับงบประมาณ");

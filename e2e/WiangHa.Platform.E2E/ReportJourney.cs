@@ -32,7 +32,7 @@ public sealed class ReportJourney(BrowserFixture fixture)
         await page.GetByLabel("อีเมล").FillAsync("clerk@santisuk.demo");
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
-        await page.WaitForURLAsync("**/t/santisuk/measures");
+        await page.WaitForURLAsync("**/t/santisuk");
 
         await page.Locator("[data-testid=nav-reports]").ClickAsync();
         await page.Locator("[data-testid=import-report]").ClickAsync();

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Geography;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Organisations;
 
-public sealed record OrganisationSummary(Guid Id, string Slug, string NameTh, OrganisationType Type, string ProvinceNameTh, string DistrictNameTh, OrganisationStatus Status, int MemberCount);
+public sealed record OrganisationSummary(Guid Id, string Slug, string? DlaCode, string NameTh, OrganisationType Type, string ProvinceNameTh, string DistrictNameTh, OrganisationStatus Status, int MemberCount);
 
 /// <summary>
-/// The LAOs as operators and supervisors see them (registry data, across tenants), and the provinces and districts
-/// they are chosen from.
+/// The LAOs as operators and supervisors see them (registry data, across tenants), and the provinces they are listed
+/// by.
 /// </summary>
 public sealed class OrganisationQueries(PlatformDbContext db)
 {
@@ -21,7 +22,7 @@ public sealed class OrganisationQueries(PlatformDbContext db)
                     select new { o, p, d };
         if (!string.IsNullOrWhiteSpace(search))
         {
-            query = query.Where(x => x.o.NameTh.Contains(search) || x.o.Slug.Contains(search));
+            query = query.Where(x => x.o.NameTh.Contains(search) || x.o.Slug.Contains(search) || x.o.DlaCode == search);
         }
 
         if (!string.IsNullOrWhiteSpace(provinceCode))
@@ -30,17 +31,12 @@ public sealed class OrganisationQueries(PlatformDbContext db)
         }
 
         return await query.OrderBy(x => x.p.NameTh).ThenBy(x => x.o.NameTh).Take(500)
-            .Select(x => new OrganisationSummary(x.o.Id, x.o.Slug, x.o.NameTh, x.o.Type, x.p.NameTh, x.d.NameTh, x.o.Status,
+            .Select(x => new OrganisationSummary(x.o.Id, x.o.Slug, x.o.DlaCode, x.o.NameTh, x.o.Type, x.p.NameTh, x.d.NameTh, x.o.Status,
                 db.Memberships.Count(m => m.OrganisationId == x.o.Id && m.IsActive)))
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The provinces in Thai dictionary order (เชียงราย under ช, as a Thai reader looks for it).</summary>
     public async Task<IReadOnlyList<Province>> ProvincesAsync(CancellationToken cancellationToken = default) =>
-        await db.Provinces.OrderBy(p => p.NameTh).ToListAsync(cancellationToken);
-
-    /// <summary>The districts of a province; none when no province is chosen yet.</summary>
-    public async Task<IReadOnlyList<District>> DistrictsAsync(string? provinceCode, CancellationToken cancellationToken = default) =>
-        string.IsNullOrEmpty(provinceCode)
-            ? []
-            : await db.Districts.Where(d => d.ProvinceCode == provinceCode).OrderBy(d => d.NameTh).ToListAsync(cancellationToken);
+        (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.NameTh, DashboardQueries.ThaiOrder).ToList();
 }

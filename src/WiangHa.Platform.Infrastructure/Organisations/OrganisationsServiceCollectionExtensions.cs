@@ -10,6 +10,7 @@ public static class OrganisationsServiceCollectionExtensions
         services.AddSingleton<IValidator<OrgUnitInput>, OrgUnitInputValidator>();
         services.AddSingleton<IValidator<OnboardOrganisationInput>, OnboardOrganisationInputValidator>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<RegistryQueries>();
         services.AddScoped<OnboardOrganisationHandler>();
         services.AddScoped<SetOrganisationStatusHandler>();
         services.AddScoped<OrgUnitQueries>();

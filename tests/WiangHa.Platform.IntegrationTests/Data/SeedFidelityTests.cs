@@ -91,8 +91,8 @@ public sealed partial class SeedFidelityTests(EmbeddedPlatformFactory factory) :
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/t/wiangha/measures");
-        var html = await response.Content.ReadAsStringAsync();
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/t/wiangha");
+        var html = await client.GetStringAsync("/t/wiangha/measures");
         Regex.Count(html, "data-testid=\"measure-row\"").ShouldBe(5);
     }
 

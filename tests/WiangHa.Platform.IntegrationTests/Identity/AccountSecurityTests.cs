@@ -197,13 +197,12 @@ public sealed class AccountSecurityTests(SmtpPlatformFactory factory) : IClassFi
         var adminEmail = $"admin-{slug}@lao.test";
 
         var invalid = await client.PostFormAsync("/operator?handler=Onboard",
-            [new("Input.Slug", "X!"), new("Input.NameTh", ""), new("Input.Type", "SubdistrictAdministrativeOrganisation"), new("Input.ProvinceCode", "57"), new("Input.DistrictCode", "5101"), new("Input.FirstAdminEmail", "")], "/operator");
+            [new("Input.DlaCode", ""), new("Input.Slug", "X!"), new("Input.NameTh", ""), new("Input.FirstAdminEmail", "")], "/operator");
         var invalidPage = await invalid.Content.ReadAsStringAsync();
         invalidPage.ShouldContain("ชื่อย่อในลิงก์ใช้ได้เฉพาะ");
-        invalidPage.ShouldContain("กรุณาเลือกจังหวัดและอำเภอให้ตรงกัน");
+        invalidPage.ShouldContain("กรุณาเลือกหน่วยงานจากทะเบียน อปท.");
         var created = await client.PostFormAsync("/operator?handler=Onboard",
-            [new("Input.Slug", slug), new("Input.NameTh", "องค์การบริหารส่วนตำบลทดสอบใหม่"), new("Input.Type", "SubdistrictAdministrativeOrganisation"),
-             new("Input.ProvinceCode", "57"), new("Input.DistrictCode", "5705"), new("Input.FirstAdminEmail", adminEmail)], "/operator");
+            [new("Input.DlaCode", "6570510"), new("Input.Slug", slug), new("Input.NameTh", "องค์การบริหารส่วนตำบลทดสอบใหม่"), new("Input.FirstAdminEmail", adminEmail)], "/operator");
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var link = new Uri(TestSmtpServer.FirstLink(await factory.Smtp.WaitForMessageToAsync(adminEmail)));

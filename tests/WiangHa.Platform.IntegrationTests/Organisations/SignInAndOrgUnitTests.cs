@@ -21,7 +21,7 @@ public sealed class SignInAndOrgUnitTests(PlatformFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Single_membership_goes_straight_to_its_measures()
+    public async Task Single_membership_goes_straight_to_its_home_page()
     {
         var tenant = await factory.Data.CreateTenantAsync();
         var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
@@ -29,7 +29,7 @@ public sealed class SignInAndOrgUnitTests(PlatformFactory factory) : IClassFixtu
         var response = await client.Http.GetAsync("/account/select-tenant");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe($"/t/{tenant.Slug}/measures");
+        response.Headers.Location!.ToString().ShouldBe($"/t/{tenant.Slug}");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SignInAndOrgUnitTests(PlatformFactory factory) : IClassFixtu
         var page = await client.GetPageAsync("/account/select-tenant");
 
         page.QuerySelectorAll("[data-testid=tenant-choice]").Select(c => c.GetAttribute("href")).ShouldBe(
-            [$"/t/{a.Slug}/measures", $"/t/{b.Slug}/measures"], ignoreOrder: true);
+            [$"/t/{a.Slug}", $"/t/{b.Slug}"], ignoreOrder: true);
         (await client.Http.GetAsync($"/t/{b.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Viewer in B: reading is fine, editing is not.
         (await client.Http.GetAsync($"/t/{b.Slug}/measures/new")).Headers.Location!.ToString().ShouldContain("/status/403");

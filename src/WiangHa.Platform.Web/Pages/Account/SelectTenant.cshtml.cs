@@ -8,7 +8,7 @@ using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-/// <summary>After sign-in: straight into the only organisation, or a choice among several.</summary>
+/// <summary>After sign-in: straight to the only organisation's home page, or a choice among several.</summary>
 public sealed class SelectTenantModel(CrossTenantMemberships memberships) : PageModel
 {
     public IReadOnlyList<MembershipView> Memberships { get; private set; } = [];
@@ -33,6 +33,6 @@ public sealed class SelectTenantModel(CrossTenantMemberships memberships) : Page
         }
 
         var active = Memberships.Where(m => m.Status == OrganisationStatus.Active).ToList();
-        return Memberships.Count == 1 && active.Count == 1 && !IsSupervisor ? Redirect($"/t/{active[0].Slug}/measures") : Page();
+        return Memberships.Count == 1 && active.Count == 1 && !IsSupervisor ? Redirect($"/t/{active[0].Slug}") : Page();
     }
 }
