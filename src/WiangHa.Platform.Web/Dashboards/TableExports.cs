@@ -6,7 +6,7 @@ namespace WiangHa.Platform.Web.Dashboards;
 
 /// <summary>
 /// Writes an <see cref="ExportTable"/> as a file a Thai office opens in Excel: CSV (UTF-8 with a BOM, so Excel reads
-/// the Thai; RFC 4180 quoting) or XLSX (MiniExcel; numbers stay numbers).
+/// the Thai; RFC 4180 quoting) or XLSX (MiniExcel; numbers stay numbers). Both defuse text that looks like a formula.
 /// </summary>
 public static class TableExports
 {
@@ -42,7 +42,8 @@ public static class TableExports
             var record = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < table.Headers.Count; i++)
             {
-                record[table.Headers[i]] = i < row.Count ? row[i] : null;
+                var cell = i < row.Count ? row[i] : null;
+                record[table.Headers[i]] = cell is string text ? Defuse(text) : cell;
             }
 
             return record;
@@ -55,8 +56,8 @@ public static class TableExports
 
     /// <summary>
     /// A text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) gets a
-    /// leading apostrophe, so an LAO's name can never become a formula on a supervisor's machine (CSV injection).
-    /// Numbers are written as numbers and never changed.
+    /// leading apostrophe, so an LAO's name can never become a formula on a supervisor's machine (CSV injection; in
+    /// XLSX too, where the text cell would turn into a formula once someone edits it). Numbers are never changed.
     /// </summary>
     public static string Defuse(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
