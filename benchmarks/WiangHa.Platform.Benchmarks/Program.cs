@@ -53,6 +53,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Compliance:LinkChecker:PerHostInterval"] = "00:00:00",
 }).Build();
 var services = new ServiceCollection();
+services.AddSingleton<IConfiguration>(configuration);
 services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 services.AddPlatformData(configuration, new BenchmarkEnvironment()).AddPlatformTenancy().AddPlatformFeatures();
 await using var root = services.BuildServiceProvider();
@@ -75,10 +76,23 @@ var seeded = await CrossTenantBenchmarkSeeder.SeedAsync(provider, connectionStri
 Console.WriteLine($"seed                {clock.Elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {seeded.Disclosures} disclosures, {seeded.Measures} measures, {seeded.LinkChecks} link results");
 
 var runner = root.GetRequiredService<ComplianceRunner>();
+var beforeFirst = await StorageFigures.MeasureAsync(root, provider);
 clock.Restart();
 var runs = await runner.RunAllTenantsAsync($"bench:{DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
 var elapsed = clock.Elapsed;
 Console.WriteLine($"rule evaluation     {elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {runs} runs (years {options.Year} and the newest manual), {seeded.Tenants / elapsed.TotalSeconds:0} tenants/s");
+
+// What the history costs: the first night stores every item's result; a night without a change stores only each
+// run's summary (results are written when they change, ADR 0009). Measured as the database's own size.
+var afterFirst = await StorageFigures.MeasureAsync(root, provider);
+clock.Restart();
+var secondRuns = await runner.RunAllTenantsAsync($"bench-second:{DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
+var secondElapsed = clock.Elapsed;
+var afterSecond = await StorageFigures.MeasureAsync(root, provider);
+Console.WriteLine($"1st night stored    {afterFirst.Runs} runs, {afterFirst.Results} results, +{(afterFirst.Bytes - beforeFirst.Bytes) / 1048576.0:0.0} MiB " +
+    $"(database {afterFirst.Bytes / 1048576.0:0.0} MiB)");
+Console.WriteLine($"2nd night, no change{secondElapsed.TotalSeconds,8:0.0} s   {secondRuns} runs, +{afterSecond.Results - afterFirst.Results} results, " +
+    $"+{(afterSecond.Bytes - afterFirst.Bytes) / 1048576.0:0.0} MiB ({(afterSecond.Bytes - afterFirst.Bytes) / (double)Math.Max(1, secondRuns):0} bytes a run)");
 
 await using (var scope = root.CreateAsyncScope())
 {
@@ -132,6 +146,40 @@ namespace WiangHa.Platform.Benchmarks
             return new Args(provider, Value("--pg") ?? "Host=127.0.0.1;Port=55491;Username=postgres",
                 int.Parse(Value("--tenants") ?? "7850", CultureInfo.InvariantCulture), int.Parse(Value("--links") ?? "3000", CultureInfo.InvariantCulture),
                 int.Parse(Value("--year") ?? "2566", CultureInfo.InvariantCulture));
+        }
+    }
+
+    internal sealed record StorageFigures(long Runs, long Results, long Bytes)
+    {
+        /// <summary>Row counts, and the bytes the database holds (SQLite: used pages after a checkpoint; PostgreSQL: pg_database_size).</summary>
+        public static async Task<StorageFigures> MeasureAsync(IServiceProvider root, DatabaseProvider provider)
+        {
+            await using var scope = root.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            // Counts across tenants: a benchmark, not a request; the tenant filter is not what is measured here.
+            var runs = await db.ComplianceRuns.IgnoreQueryFilters().LongCountAsync();
+            var results = await db.ComplianceResults.IgnoreQueryFilters().LongCountAsync();
+            long bytes;
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+                bytes = await Scalar(db, "SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()");
+            }
+            else
+            {
+                bytes = await Scalar(db, "SELECT pg_database_size(current_database())");
+            }
+
+            return new StorageFigures(runs, results, bytes);
+        }
+
+        private static async Task<long> Scalar(PlatformDbContext db, string sql)
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
     }
 
