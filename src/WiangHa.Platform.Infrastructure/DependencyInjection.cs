@@ -10,6 +10,7 @@ using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Email;
 using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Compliance;
+using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
@@ -76,6 +77,7 @@ public static class DependencyInjection
         services.AddIta();
         services.AddCompliance();
         services.AddDashboards();
+        services.AddAlerts();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<RegistrySeeder>();

@@ -24,6 +24,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => _received;
 
+    /// <summary>While set, every message is refused with 451 (a mail server that is down for now): senders must retry.</summary>
+    public bool RefuseMail { get; set; }
+
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("127.0.0.1").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
@@ -91,6 +94,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (server.RefuseMail)
+            {
+                return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "4.3.2 try again later");
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             server._received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             server._arrived.Release();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Data;
 
@@ -24,6 +25,12 @@ public sealed class ComplianceSchedulerOptions
 
     /// <summary>Pruning of expired OpenID Connect tokens, Asia/Bangkok (03:30, after the nightly run).</summary>
     public string PruneOpenIdTokensCron { get; set; } = "0 30 3 * * ?";
+
+    /// <summary>The morning's alerts, Asia/Bangkok (08:00: after the nightly run, when offices open).</summary>
+    public string AlertPlanningCron { get; set; } = "0 0 8 * * ?";
+
+    /// <summary>Draining the alert outbox (retries included), every minute.</summary>
+    public string AlertSendingCron { get; set; } = "0 * * * * ?";
 }
 
 /// <summary>Quartz.NET: jobs, triggers and the persistent job store per database provider.</summary>
@@ -34,7 +41,7 @@ public static class ComplianceSchedule
     public static TimeZoneInfo Bangkok { get; } = FindBangkok();
 
     /// <summary>Every recurring trigger the scheduler registers, each defined once beside its job.</summary>
-    public static IReadOnlyList<RecurringTrigger> Recurring { get; } = [NightlyComplianceJob.Trigger, PruneOpenIdTokensJob.Trigger, LinkSweepJob.Trigger];
+    public static IReadOnlyList<RecurringTrigger> Recurring { get; } = [NightlyComplianceJob.Trigger, PruneOpenIdTokensJob.Trigger, LinkSweepJob.Trigger, AlertPlanningJob.Trigger, AlertSendingJob.Trigger];
 
     public static IServiceCollection AddComplianceScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string connectionString)
     {
@@ -77,6 +84,8 @@ public static class ComplianceSchedule
             // The one scheduler of the platform also prunes OpenID Connect tokens (Identity's nightly job).
             q.AddRecurringJob<PruneOpenIdTokensJob>(PruneOpenIdTokensJob.Trigger, options);
             q.AddRecurringJob<LinkSweepJob>(LinkSweepJob.Trigger, options);
+            q.AddRecurringJob<AlertPlanningJob>(AlertPlanningJob.Trigger, options);
+            q.AddRecurringJob<AlertSendingJob>(AlertSendingJob.Trigger, options);
         });
         if (options.Enabled)
         {

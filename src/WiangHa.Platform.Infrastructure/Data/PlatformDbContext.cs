@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WiangHa.Platform.Domain.Alerts;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Dashboards;
 using WiangHa.Platform.Domain.Geography;
@@ -56,6 +57,13 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LaoStanding> LaoStandings => Set<LaoStanding>();
     public DbSet<ProvinceDayFigure> ProvinceDayFigures => Set<ProvinceDayFigure>();
 
+    /// <summary>The ITA calendar as operators keep it, and the alerts' policy, outbox and notification centre.</summary>
+    public DbSet<AssessmentMilestone> AssessmentMilestones => Set<AssessmentMilestone>();
+    public DbSet<AlertPolicy> AlertPolicies => Set<AlertPolicy>();
+    public DbSet<AlertMessage> AlertMessages => Set<AlertMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AlertConnection> AlertConnections => Set<AlertConnection>();
+
     /// <summary>ASP.NET Core data-protection keys (cookies, antiforgery), shared by every replica through the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -93,6 +101,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         HasOrganisationFilter<Membership>(builder, m => m.OrganisationId);
         HasOrganisationFilter<Invitation>(builder, i => i.OrganisationId);
         HasOrganisationFilter<Audit.AuditEvent>(builder, a => a.TenantId);
+        HasOrganisationFilter<AlertMessage>(builder, m => m.OrganisationId);
+        HasOrganisationFilter<AlertConnection>(builder, c => c.OrganisationId);
     }
 
     /// <summary>

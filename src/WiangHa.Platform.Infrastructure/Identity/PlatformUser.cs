@@ -12,4 +12,10 @@ public sealed class PlatformUser : IdentityUser<Guid>
     }
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>"th" or "en": the language of the alerts this user receives (the UI follows the culture cookie).</summary>
+    public string PreferredLanguage { get; set; } = "th";
+
+    /// <summary>Set by the one-click link in every alert email: no more alert emails (in-app notifications stay).</summary>
+    public bool AlertEmailsOff { get; set; }
 }

@@ -54,6 +54,7 @@ public sealed class MembershipConfiguration : IEntityTypeConfiguration<Membershi
         builder.HasKey(m => m.Id);
         builder.HasIndex(m => new { m.UserId, m.OrganisationId }).IsUnique();
         builder.HasIndex(m => m.OrganisationId);
+        builder.Ignore(m => m.EffectiveAlertReception);
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }

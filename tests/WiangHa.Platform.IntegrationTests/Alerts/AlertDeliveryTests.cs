@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Domain.Alerts;
+using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Infrastructure.Alerts;
+using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.IntegrationTests.Infrastructure;
+
+namespace WiangHa.Platform.IntegrationTests.Alerts;
+
+/// <summary>The outbox against a mail server that refuses mail for a while, then for good: alerts wait, arrive once, or show as failed.</summary>
+public sealed class AlertDeliveryTests(SmtpPlatformFactory factory) : IClassFixture<SmtpPlatformFactory>
+{
+    /// <summary>7 days before the provisional OIT window of 2569 opens (1 March 2026).</summary>
+    private static readonly DateTimeOffset Morning = new(2026, 2, 22, 8, 0, 0, ThaiTime.BangkokOffset);
+
+    [Fact]
+    public async Task While_the_mail_server_refuses_alerts_wait_and_arrive_exactly_once_when_it_recovers()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        factory.Clock.SetUtcNow(Morning);
+        factory.Smtp.RefuseMail = true;
+        try
+        {
+            await PlanAndSendAsync();
+            await PlanAndSendAsync(); // fired twice while the server is down
+        }
+        finally
+        {
+            factory.Smtp.RefuseMail = false;
+        }
+
+        var email = await OutboxAsync(tenant.Admin.Id, AlertChannel.Email);
+        email.State.ShouldBe(AlertState.Pending);
+        email.Attempts.ShouldBe(1);
+        email.LastError.ShouldNotBeNull().ShouldContain("SmtpCommandException");
+        (await OutboxAsync(tenant.Admin.Id, AlertChannel.InApp)).State.ShouldBe(AlertState.Sent);
+        factory.Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == tenant.Admin.Email));
+
+        // Not before its backoff; then once, however often the sender runs.
+        await SendAsync();
+        factory.Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == tenant.Admin.Email));
+        factory.Clock.Advance(AlertMessage.Backoff(1));
+        await SendAsync();
+        await SendAsync();
+
+        factory.Smtp.Received.Count(m => m.To.Mailboxes.Any(a => a.Address == tenant.Admin.Email)).ShouldBe(1);
+        var sent = await OutboxAsync(tenant.Admin.Id, AlertChannel.Email);
+        sent.State.ShouldBe(AlertState.Sent);
+        sent.Attempts.ShouldBe(2);
+        sent.LastError.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_alert_refused_at_every_attempt_ends_failed_with_its_reason()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        factory.Clock.SetUtcNow(Morning.AddDays(4)); // 3 days before
+        factory.Smtp.RefuseMail = true;
+        try
+        {
+            await PlanAndSendAsync();
+            for (var attempt = 1; attempt < AlertMessage.MaxAttempts; attempt++)
+            {
+                factory.Clock.Advance(AlertMessage.Backoff(attempt));
+                await SendAsync();
+            }
+        }
+        finally
+        {
+            factory.Smtp.RefuseMail = false;
+        }
+
+        var failed = await OutboxAsync(tenant.Admin.Id, AlertChannel.Email);
+        failed.State.ShouldBe(AlertState.Failed);
+        failed.Attempts.ShouldBe(AlertMessage.MaxAttempts);
+        failed.LastError.ShouldNotBeNull().ShouldContain("4.3.2");
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        await SendAsync();
+        (await OutboxAsync(tenant.Admin.Id, AlertChannel.Email)).Attempts.ShouldBe(AlertMessage.MaxAttempts);
+    }
+
+    private async Task PlanAndSendAsync()
+    {
+        await using var scope = factory.Scope();
+        await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(factory.Clock.GetUtcNow());
+    }
+
+    private Task<SendSummary> SendAsync() => factory.Services.GetRequiredService<SendAlerts>().RunAsync();
+
+    private async Task<AlertMessage> OutboxAsync(Guid recipient, AlertChannel channel)
+    {
+        await using var scope = factory.Scope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AlertMessages.AsNoTracking()
+            .SingleAsync(m => m.RecipientUserId == recipient && m.Channel == channel);
+    }
+}
