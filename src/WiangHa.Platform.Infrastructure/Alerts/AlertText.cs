@@ -10,7 +10,7 @@ namespace WiangHa.Platform.Infrastructure.Alerts;
 public sealed record FailingItem(string Code, string Title, string LinkPath);
 
 /// <summary>A measure of the LAO whose period ends soon (or has just ended) and is not done.</summary>
-public sealed record MeasureDue(int FiscalYear, int Number, string Title, DateOnly PeriodEnd, string LinkPath);
+public sealed record MeasureDue(int FiscalYear, int Number, string Title, DateOnly PeriodEnd, int DaysLeft, string LinkPath);
 
 /// <summary>An LAO on a supervisor's escalation digest.</summary>
 public sealed record LaoAtRisk(string Name, string Reason, decimal? Score, string LinkPath);
@@ -47,6 +47,14 @@ public static class AlertText
         };
     }
 
+    private static string MeasuresWhen(MeasureDue nearest, bool english) => (english, nearest.DaysLeft) switch
+    {
+        (false, 1) => $"มาตรการครบกำหนดพรุ่งนี้ ({Date(nearest.PeriodEnd)})",
+        (false, var d) => $"มาตรการครบกำหนดอีก {d} วัน ({Date(nearest.PeriodEnd)})",
+        (true, 1) => $"Measures due tomorrow ({Date(nearest.PeriodEnd, true)})",
+        (true, var d) => $"Measures due in {d} days ({Date(nearest.PeriodEnd, true)})",
+    };
+
     private static string Provisional(IReadOnlyList<AlertOccasion> occasions, bool english) =>
         occasions.Any(o => o.Milestone.Provisional) ? english ? " (estimated date: the NACC has not announced it yet)" : " (วันที่ประมาณการ ป.ป.ช. ยังไม่ประกาศ)" : "";
 
@@ -54,7 +62,7 @@ public static class AlertText
     {
         var heading = digest.Occasions.Count > 0
             ? string.Join(" · ", digest.Occasions.Select(o => When(o, english)))
-            : english ? "Measures due soon" : "มาตรการที่ใกล้ครบกำหนด";
+            : MeasuresWhen(digest.Measures[0], english);
         var status = (digest.NotStarted, english) switch
         {
             (true, false) => "ยังไม่ได้ตรวจความพร้อม",

@@ -65,7 +65,7 @@ public sealed class PlanAlerts(
         {
             var needsChasing = occasions.Count > 0 && RiskRule.NeedsChasing(RiskRule.Classify(onboarded: true, lao.Standing));
             var due = measuresByLao[lao.Id].OrderBy(m => m.PeriodEnd).ThenBy(m => m.Number)
-                .Select(m => new MeasureDue(m.FiscalYear, m.Number, m.Title, m.PeriodEnd, $"/t/{lao.Slug}/measures/{m.MeasureId}")).ToList();
+                .Select(m => new MeasureDue(m.FiscalYear, m.Number, m.Title, m.PeriodEnd, m.PeriodEnd.DayNumber - today.DayNumber, $"/t/{lao.Slug}/measures/{m.MeasureId}")).ToList();
             if (needsChasing)
             {
                 chased.Add(lao);

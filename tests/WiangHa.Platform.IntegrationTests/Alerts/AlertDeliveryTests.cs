@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WiangHa.Platform.Domain.Alerts;
-using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.IntegrationTests.Infrastructure;
@@ -9,16 +8,13 @@ using WiangHa.Platform.IntegrationTests.Infrastructure;
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>The outbox against a mail server that refuses mail for a while, then for good: alerts wait, arrive once, or show as failed.</summary>
-public sealed class AlertDeliveryTests(SmtpPlatformFactory factory) : IClassFixture<SmtpPlatformFactory>
+public sealed class AlertDeliveryTests(AlertPlatformFactory factory) : IClassFixture<AlertPlatformFactory>
 {
-    /// <summary>7 days before the provisional OIT window of 2569 opens (1 March 2026).</summary>
-    private static readonly DateTimeOffset Morning = new(2026, 2, 22, 8, 0, 0, ThaiTime.BangkokOffset);
-
     [Fact]
     public async Task While_the_mail_server_refuses_alerts_wait_and_arrive_exactly_once_when_it_recovers()
     {
         var tenant = await factory.Data.CreateTenantAsync();
-        factory.Clock.SetUtcNow(Morning);
+        factory.Clock.SetUtcNow(AlertMornings.NextOccasion(factory.Clock));
         factory.Smtp.RefuseMail = true;
         try
         {
@@ -55,7 +51,7 @@ public sealed class AlertDeliveryTests(SmtpPlatformFactory factory) : IClassFixt
     public async Task An_alert_refused_at_every_attempt_ends_failed_with_its_reason()
     {
         var tenant = await factory.Data.CreateTenantAsync();
-        factory.Clock.SetUtcNow(Morning.AddDays(4)); // 3 days before
+        factory.Clock.SetUtcNow(AlertMornings.NextOccasion(factory.Clock));
         factory.Smtp.RefuseMail = true;
         try
         {
@@ -78,6 +74,29 @@ public sealed class AlertDeliveryTests(SmtpPlatformFactory factory) : IClassFixt
         factory.Clock.Advance(TimeSpan.FromDays(1));
         await SendAsync();
         (await OutboxAsync(tenant.Admin.Id, AlertChannel.Email)).Attempts.ShouldBe(AlertMessage.MaxAttempts);
+    }
+
+    [Fact]
+    public async Task Four_planners_and_two_senders_on_the_same_morning_send_each_alert_once()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var morning = AlertMornings.NextOccasion(factory.Clock);
+        factory.Clock.SetUtcNow(morning);
+
+        // As four replicas whose jobs fired at once, or one job fired again after a restart.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = factory.Scope();
+            await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
+        }));
+        await Task.WhenAll(SendAsync(), SendAsync());
+
+        foreach (var person in new[] { tenant.Admin, tenant.Editor })
+        {
+            factory.Smtp.Received.Count(m => m.To.Mailboxes.Any(a => a.Address == person.Email)).ShouldBe(1);
+            (await OutboxAsync(person.Id, AlertChannel.Email)).Attempts.ShouldBe(1);
+            (await OutboxAsync(person.Id, AlertChannel.InApp)).State.ShouldBe(AlertState.Sent);
+        }
     }
 
     private async Task PlanAndSendAsync()

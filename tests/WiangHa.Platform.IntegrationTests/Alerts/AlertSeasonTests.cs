@@ -13,19 +13,21 @@ using WiangHa.Platform.IntegrationTests.Infrastructure;
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>
-/// A whole ITA 2569 season walked day by day on the controlled clock, each morning as the 08:00 job runs it (plan,
-/// then send), mail to a real SMTP server. One LAO ready, one at risk, one never checked; a supervisor of the
-/// province and one of another province. Counted at the end: who got what, per channel, and that nothing doubled.
+/// The whole ITA 2570 season walked day by day on the controlled clock (from the pinned 1 December 2026 to August
+/// 2027, the provisional calendar), each morning as the 08:00 job runs it (plan, then send), mail to a real SMTP
+/// server. The 2570 manual is not published, so LAOs are checked against 2569's, as they are today. One LAO ready,
+/// one at risk with a measure ending in March, one never checked; a supervisor of the province and one of another.
+/// Counted at the end: who got what, per channel, and that nothing doubled or went missing.
 /// </summary>
-public sealed class AlertSeasonTests(SmtpPlatformFactory factory) : IClassFixture<SmtpPlatformFactory>
+public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixture<AlertPlatformFactory>
 {
-    private const int Year = DashboardTestData.Year;
-    private static readonly DateOnly SeasonStart = new(2025, 11, 20);
-    private static readonly DateOnly SeasonEnd = new(2026, 8, 10);
+    private const int Season = 2570;
+    private static readonly DateOnly SeasonStart = new(2026, 12, 2);
+    private static readonly DateOnly SeasonEnd = new(2027, 8, 10);
 
     private static TestLao Lao(TestTenant tenant) => new(tenant.Id, tenant.Slug, tenant.Name, "57", null);
 
-    private static DateTimeOffset MorningOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset);
+    private static DateTimeOffset MorningOf(DateOnly day) => AlertMornings.MorningOf(day);
 
     [Fact]
     public async Task A_season_alerts_the_at_risk_and_not_started_laos_at_every_lead_time_and_escalates_to_their_province_only()
@@ -37,6 +39,7 @@ public sealed class AlertSeasonTests(SmtpPlatformFactory factory) : IClassFixtur
         await data.DiscloseAsync(Lao(ready), [.. DashboardTestData.DisclosureItems, "O26"]);
         await data.AddReportedMeasureAsync(Lao(ready), MeasureStatus.Completed, new DateOnly(2024, 10, 1), new DateOnly(2025, 3, 1));
         await data.DiscloseAsync(Lao(atRisk), "O19", "O20");
+        await AddMeasureEndingInMarchAsync(atRisk);
         await data.RunNightForAsync(Lao(ready), SeasonStart);
         await data.RunNightForAsync(Lao(atRisk), SeasonStart);
         var (supervisor, _) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "57");
@@ -51,13 +54,12 @@ public sealed class AlertSeasonTests(SmtpPlatformFactory factory) : IClassFixtur
         }
 
         // 5 milestones × (30, 14, 7, 3, 1 days and overdue) = 30 occasions; each: admin + editor of the two LAOs, and
-        // the province's supervisor, on in-app and email.
-        var occasions = AlertSchedule.Due(ProvisionalItaCalendar.For(Year), new AlertPolicy(), SeasonStart);
+        // the province's supervisor, on in-app and email. Plus the measure ending 31 March 2570 at 30/14/7/3/1 days
+        // (1, 17, 24, 28, 30 March: no milestone falls on those days), to the at-risk LAO's admin and editor only.
         var expectedOccasions = Enumerable.Range(0, SeasonEnd.DayNumber - SeasonStart.DayNumber + 1)
-            .Sum(n => AlertSchedule.Due(ProvisionalItaCalendar.For(Year), new AlertPolicy(), SeasonStart.AddDays(n)).Count);
+            .Sum(n => AlertSchedule.Due(ProvisionalItaCalendar.For(Season), new AlertPolicy(), SeasonStart.AddDays(n)).Count);
         expectedOccasions.ShouldBe(30);
-        occasions.ShouldBeEmpty();
-        planned.ShouldBe(30 * (4 + 1) * 2);
+        planned.ShouldBe((30 * (4 + 1) * 2) + (5 * 2 * 2));
 
         await using (var scope = factory.Scope())
         {
@@ -65,46 +67,69 @@ public sealed class AlertSeasonTests(SmtpPlatformFactory factory) : IClassFixtur
             var outbox = await db.AlertMessages.AsNoTracking().ToListAsync();
             outbox.ShouldAllBe(m => m.State == AlertState.Sent && m.Attempts == 1);
             outbox.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId!.Value).Distinct().ShouldBe([atRisk.Id, notStarted.Id], ignoreOrder: true);
-            outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(150);
-            outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(150);
+            outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(160);
+            outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(160);
             outbox.Where(m => m.ProvinceCode == "57" && m.OrganisationId == null).Select(m => m.RecipientUserId).Distinct().ShouldBe([supervisor.Id]);
             outbox.ShouldNotContain(m => m.RecipientUserId == otherSupervisor.Id || m.OrganisationId == ready.Id);
-            (await db.Notifications.CountAsync(n => n.UserId == atRisk.Admin.Id)).ShouldBe(30);
+            (await db.Notifications.CountAsync(n => n.UserId == atRisk.Admin.Id)).ShouldBe(35);
+            (await db.Notifications.CountAsync(n => n.UserId == notStarted.Admin.Id)).ShouldBe(30);
             (await db.Notifications.CountAsync(n => n.UserId == ready.Admin.Id)).ShouldBe(0);
         }
 
-        // Every person got each occasion's email exactly once: 30 distinct subjects each, none twice.
-        foreach (var person in new[] { atRisk.Admin.Email, atRisk.Editor.Email, notStarted.Admin.Email, notStarted.Editor.Email, supervisor.Email })
+        // Every person got each occasion's email exactly once: one distinct subject per occasion, none twice.
+        foreach (var (person, expected) in new[] { (atRisk.Admin.Email, 35), (atRisk.Editor.Email, 35), (notStarted.Admin.Email, 30), (notStarted.Editor.Email, 30), (supervisor.Email, 30) })
         {
             var subjects = factory.Smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address == person)).Select(m => m.Subject).ToList();
-            subjects.Count.ShouldBe(30, person);
-            subjects.Distinct().Count().ShouldBe(30, person);
+            subjects.Count.ShouldBe(expected, person + ": " + string.Join(" | ", subjects));
+            subjects.Distinct().Count().ShouldBe(expected, person);
         }
 
         factory.Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == ready.Admin.Email || a.Address == ready.Viewer.Email || a.Address == otherSupervisor.Email));
 
-        // What the at-risk LAO's admin read 30 days before the answer window opened: Thai, BE date, the failing items with links.
+        // What the at-risk LAO's admin read 30 days before the answer window opened: Thai, BE date, the failing items
+        // with links, by the 2569 manual until 2570's is published, and a one-click link to their preferences.
         var mail = factory.Smtp.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == atRisk.Admin.Email) && m.Subject!.Contains("เปิดตอบแบบ OIT อีก 30 วัน"));
-        mail.Subject.ShouldBe($"[ITA 2569] เปิดตอบแบบ OIT อีก 30 วัน (1 มี.ค. 2569): {atRisk.Name} ยังไม่ผ่าน 6 ข้อ");
+        mail.Subject.ShouldBe($"[ITA 2570] เปิดตอบแบบ OIT อีก 30 วัน (1 มี.ค. 2570): {atRisk.Name} ยังไม่ผ่าน 6 ข้อ");
         mail.TextBody!.ShouldContain($"/t/{atRisk.Slug}/compliance/2569/items/O21");
-        mail.TextBody!.ShouldContain("(วันที่ประมาณการ)");
-        mail.HtmlBody!.ShouldContain("<a href=");
+        mail.TextBody!.ShouldContain("(วันที่ประมาณการ ป.ป.ช. ยังไม่ประกาศ)");
+        mail.TextBody!.ShouldContain("ตรวจตามคู่มือ ITA 2569 เพราะคู่มือปี 2570 ยังไม่ประกาศ");
+        mail.TextBody!.ShouldContain("http://localhost/alerts/preferences?token=");
+        mail.HtmlBody!.ShouldContain($"<a href=\"http://localhost/t/{atRisk.Slug}/compliance/2569/items/O21\">O21 ");
         mail.TextBody!.ShouldNotContain("O19 ");
-        var escalation = factory.Smtp.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == supervisor.Email) && m.Subject!.Contains("ปิดตอบแบบ OIT พรุ่งนี้"));
-        escalation.Subject!.ShouldContain("ที่ต้องติดตาม 2 แห่ง");
+        var measureMail = factory.Smtp.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == atRisk.Admin.Email) && m.Subject!.Contains("มาตรการครบกำหนดอีก 7 วัน"));
+        measureMail.Subject.ShouldBe($"[ITA 2570] มาตรการครบกำหนดอีก 7 วัน (31 มี.ค. 2570): {atRisk.Name} มาตรการใกล้ครบกำหนด 1 รายการ");
+        measureMail.TextBody!.ShouldContain("ปีงบประมาณ 2570 ที่ 1 อบรมคุณธรรมจริยธรรมแก่บุคลากร (สิ้นสุด 31 มี.ค. 2570)");
+        var escalation = factory.Smtp.Received.Single(m => m.To.Mailboxes.Any(a => a.Address == supervisor.Email) && m.Subject!.Contains("] ปิดตอบแบบ OIT พรุ่งนี้"));
+        escalation.Subject.ShouldBe("[ITA 2570] ปิดตอบแบบ OIT พรุ่งนี้ (30 เม.ย. 2570): อปท. จังหวัดเชียงราย ที่ต้องติดตาม 2 แห่ง");
         // Ranked: never checked first, then the lowest score.
         escalation.TextBody!.IndexOf(notStarted.Name, StringComparison.Ordinal).ShouldBeLessThan(escalation.TextBody!.IndexOf(atRisk.Name, StringComparison.Ordinal));
-        escalation.TextBody!.ShouldContain("/dashboards/provinces/57?year=2569");
+        escalation.TextBody!.ShouldContain("/dashboards/provinces/57?year=2569&chase=true");
 
-        // The job fired twice on the same morning, as a second replica or a restart would: nothing new, nothing resent.
+        // A morning's firing comes again (a misfire caught up late, a second replica): nothing new, nothing resent.
         var before = factory.Smtp.Received.Count;
-        var again = new DateOnly(2026, 4, 29);
-        factory.Clock.SetUtcNow(MorningOf(again));
+        var again = new DateOnly(2027, 4, 29);
         await using (var scope = factory.Scope())
         {
             (await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(MorningOf(again))).ShouldBe(0);
         }
 
         factory.Smtp.Received.Count.ShouldBe(before);
+    }
+
+    /// <summary>An ongoing measure of FY 2570 whose period ends in March 2570 (2027): its deadline alerts its LAO only.</summary>
+    private async Task AddMeasureEndingInMarchAsync(TestTenant tenant)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        using (scope.ServiceProvider.GetRequiredService<WiangHa.Platform.Infrastructure.Tenancy.TenantScope>().Enter(Lao(tenant).Info))
+        {
+            var now = factory.Clock.GetUtcNow();
+            db.Measures.Add(new Measure
+            {
+                FiscalYear = 2570, Number = 1, Title = "อบรมคุณธรรมจริยธรรมแก่บุคลากร", Steps = ["จัดอบรม"], PeriodFrom = new DateOnly(2026, 10, 1),
+                PeriodTo = new DateOnly(2027, 3, 1), Status = MeasureStatus.InProgress, CreatedAt = now, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
     }
 }

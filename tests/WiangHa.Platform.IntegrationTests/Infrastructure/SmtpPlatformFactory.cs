@@ -3,7 +3,7 @@ using WiangHa.Platform.TestSupport;
 namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 
 /// <summary>The platform sending its mail to a real SMTP server on 127.0.0.1 that the tests read.</summary>
-public sealed class SmtpPlatformFactory : PlatformFactory
+public class SmtpPlatformFactory : PlatformFactory
 {
     public TestSmtpServer Smtp { get; } = new();
 
@@ -25,6 +25,16 @@ public sealed class SmtpPlatformFactory : PlatformFactory
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
     }
+}
+
+/// <summary>
+/// A real SMTP server and no scheduler: the alert tests are the scheduler, firing the planning and sending jobs on the
+/// mornings they walk to. A scheduler on the same clock would fire as well, and as the tests jump a day at a time its
+/// senders' five-minute leases would run out in the middle of a delivery, which no real clock does.
+/// </summary>
+public sealed class AlertPlatformFactory : SmtpPlatformFactory
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [.. base.ExtraSettings, ("Compliance:Scheduler:Enabled", "false")];
 }
 
 /// <summary>A factory whose sign-in form allows only three attempts a minute per IP.</summary>
