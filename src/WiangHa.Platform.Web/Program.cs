@@ -1,6 +1,7 @@
 using WiangHa.Platform.Infrastructure;
 using WiangHa.Platform.Infrastructure.Seeding;
 using WiangHa.Platform.Web;
+using WiangHa.Platform.Web.Alerts;
 using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 using WiangHa.Platform.Web.Compliance;
@@ -53,6 +54,7 @@ app.MapOrgUnitEndpoints();
 app.MapReportEndpoints();
 app.MapComplianceEndpoints();
 app.MapDashboardEndpoints();
+app.MapAlertEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 
 namespace WiangHa.Platform.Infrastructure.Alerts;
 
@@ -14,10 +15,21 @@ public static class AlertPreferenceLinks
     public const string Purpose = "WiangHa.Alerts.Preferences.v1";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
 
-    public static string PathFor(IDataProtectionProvider protection, TimeProvider clock, Guid userId)
+    /// <summary>The page a person opens from the email.</summary>
+    public static string PathFor(IDataProtectionProvider protection, TimeProvider clock, Guid userId) =>
+        "/alerts/preferences?token=" + Token(protection, clock, userId);
+
+    /// <summary>Where a mail app POSTs <c>List-Unsubscribe=One-Click</c> (RFC 8058): alert emails off, nothing else.</summary>
+    public static string OneClickPathFor(IDataProtectionProvider protection, TimeProvider clock, Guid userId) =>
+        "/alerts/unsubscribe?token=" + Token(protection, clock, userId);
+
+    /// <summary>The public address links start with (<c>Platform:PublicBaseUrl</c>; the embedded default's own otherwise).</summary>
+    public static string BaseUrl(IConfiguration configuration) => configuration["Platform:PublicBaseUrl"]?.TrimEnd('/') ?? "http://localhost:5080";
+
+    private static string Token(IDataProtectionProvider protection, TimeProvider clock, Guid userId)
     {
         var expires = (clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return "/alerts/preferences?token=" + Uri.EscapeDataString(protection.CreateProtector(Purpose).Protect($"{userId:N}|{expires}"));
+        return Uri.EscapeDataString(protection.CreateProtector(Purpose).Protect($"{userId:N}|{expires}"));
     }
 
     /// <summary>The user the token names, or null when it is forged, altered or expired.</summary>

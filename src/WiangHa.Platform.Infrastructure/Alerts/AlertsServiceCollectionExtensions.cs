@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WiangHa.Platform.Infrastructure.Alerts;
@@ -11,6 +12,9 @@ public static class AlertsServiceCollectionExtensions
         services.AddScoped<CrossTenantAlertReads>();
         services.AddScoped<CrossTenantAlertOutbox>();
         services.AddScoped<NotificationCentre>();
+        services.AddSingleton<IValidator<AlertPreferencesInput>, AlertPreferencesInputValidator>();
+        services.AddScoped<SaveAlertPreferencesHandler>();
+        services.AddScoped<AlertPreferencesQueries>();
         services.AddSingleton<SendAlerts>();
         services.AddScoped<IAlertDelivery, InAppDelivery>();
         services.AddScoped<IAlertDelivery, EmailDelivery>();

@@ -86,7 +86,7 @@ public sealed class PlanAlerts(
     /// <summary>The assessment year whose season is running or next: ITA {BE year} runs January–August of that CE year.</summary>
     private static int FocusYear(DateOnly today) => today.Month >= 9 ? today.Year + 544 : today.Year + 543;
 
-    private string BaseUrl => configuration["Platform:PublicBaseUrl"]?.TrimEnd('/') ?? "http://localhost:5080";
+    private string BaseUrl => AlertPreferenceLinks.BaseUrl(configuration);
 
     private sealed record Plan(
         DateOnly Day, IReadOnlyList<AlertOccasion> Occasions, int AssessmentYear, int ManualYear, ItaCatalogue? Catalogue, string BaseUrl, DateTimeOffset Now)

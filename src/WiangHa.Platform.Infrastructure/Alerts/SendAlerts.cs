@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Domain.Alerts;
@@ -130,8 +132,11 @@ public sealed class InAppDelivery(PlatformDbContext db) : IAlertDelivery
     }
 }
 
-/// <summary>Email through the platform's SMTP server (MailKit): Thai subject, plain text and HTML.</summary>
-public sealed class EmailDelivery(PlatformMailer mailer) : IAlertDelivery
+/// <summary>
+/// Email through the platform's SMTP server (MailKit): Thai subject, plain text and HTML, the alert's id as Message-ID,
+/// and a one-click unsubscribe (RFC 8058) made fresh at sending.
+/// </summary>
+public sealed class EmailDelivery(PlatformMailer mailer, IDataProtectionProvider protection, IConfiguration configuration, TimeProvider clock) : IAlertDelivery
 {
     public AlertChannel Channel => AlertChannel.Email;
 
@@ -142,6 +147,9 @@ public sealed class EmailDelivery(PlatformMailer mailer) : IAlertDelivery
             throw new PermanentDeliveryException("ที่อยู่อีเมลไม่ถูกต้อง");
         }
 
-        await mailer.SendAsync(new EmailMessage(message.Address, message.Subject, message.TextBody, message.HtmlBody), cancellationToken);
+        var unsubscribe = message.RecipientUserId is { } user
+            ? AlertPreferenceLinks.BaseUrl(configuration) + AlertPreferenceLinks.OneClickPathFor(protection, clock, user)
+            : null;
+        await mailer.SendAsync(new EmailMessage(message.Address, message.Subject, message.TextBody, message.HtmlBody, $"{message.Id:N}@alerts.wiangha", unsubscribe), cancellationToken);
     }
 }

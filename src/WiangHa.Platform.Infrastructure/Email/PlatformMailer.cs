@@ -24,7 +24,9 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "data/mail";
 }
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <param name="MessageId">A stable Message-ID (an alert's id): a retried message that did arrive after all is recognised as the same.</param>
+/// <param name="UnsubscribeUrl">For alert mail: <c>List-Unsubscribe</c> with RFC 8058's one-click POST, so a mail app's own button works.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? MessageId = null, string? UnsubscribeUrl = null);
 
 /// <summary>Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit).</summary>
 public sealed class PlatformMailer(IOptions<EmailOptions> emailOptions, TimeProvider clock, ILogger<PlatformMailer> logger)
@@ -37,6 +39,17 @@ public sealed class PlatformMailer(IOptions<EmailOptions> emailOptions, TimeProv
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        if (message.MessageId is not null)
+        {
+            mime.MessageId = message.MessageId;
+        }
+
+        if (message.UnsubscribeUrl is not null)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{message.UnsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
 
