@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<RegistrySeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAlerts>();
         services.AddScoped<DemoLaoLoader>();
         services.AddScoped<NationalDemoLoad>();
         services.AddScoped<AuditLog>();

@@ -11,7 +11,7 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// demo data); server databases only through the explicit <c>migrate</c> command or the chart's Job.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, RegistrySeeder registry, ShippedCatalogues catalogues, DemoDataSeeder demoData,
+    PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, RegistrySeeder registry, ShippedCatalogues catalogues, DemoDataSeeder demoData, DemoAlerts demoAlerts,
     Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -46,6 +46,7 @@ public sealed class DatabaseInitializer(
 
         await MigrateAsync(cancellationToken);
         var signIns = await demoData.SeedAsync(cancellationToken);
+        await demoAlerts.SeedAsync(cancellationToken);
         await clients.SyncAsync(DemoDataSeeder.DemoClients, cancellationToken);
         return signIns;
     }

@@ -12,9 +12,16 @@ namespace WiangHa.Platform.Web.Pages.Notifications;
 /// be switched off; opening one marks it read and follows its link (only to a path inside the platform).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(NotificationCentre centre) : PageModel
+public sealed partial class IndexModel(NotificationCentre centre) : PageModel
 {
     public IReadOnlyList<Notification> Notifications { get; private set; } = [];
+
+    /// <summary>The alert's text with its links clickable: encoded first, so nothing in the text can become markup.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString Linked(string body) =>
+        new(LinkPattern().Replace(System.Net.WebUtility.HtmlEncode(body), m => $"<a href=\"{m.Value}\">{m.Value}</a>"));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://(?:(?!&quot;)[^\s<>])+")]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
