@@ -3,6 +3,7 @@ using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
 
@@ -89,5 +90,42 @@ public static class CrossTenantBenchmarkSeeder
         }
 
         return new SeedCounts(tenants, disclosures, measures, links);
+    }
+
+    /// <summary>Two people per tenant who receive its alerts (an admin and an editor) and one supervisor of the province.</summary>
+    public static async Task<int> SeedAlertRecipientsAsync(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        options.UseProvider(provider, connectionString);
+        List<Guid> tenants;
+        await using (var db = new PlatformDbContext(options.Options, new AsyncLocalMultiTenantContextAccessor()))
+        {
+            tenants = await db.Organisations.AsNoTracking().OrderBy(o => o.Slug).Select(o => o.Id).ToListAsync();
+            var supervisor = new PlatformUser { UserName = "supervisor@bench.test", Email = "supervisor@bench.test", DisplayName = "ผู้กำกับจังหวัด" };
+            db.Users.Add(supervisor);
+            db.SupervisorAssignments.Add(new SupervisorAssignment { UserId = supervisor.Id, ProvinceCode = "57" });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var chunk in tenants.Chunk(Batch * 5))
+        {
+            await using var db = new PlatformDbContext(options.Options, new AsyncLocalMultiTenantContextAccessor());
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var tenant in chunk)
+            {
+                foreach (var role in new[] { TenantRole.Admin, TenantRole.Editor })
+                {
+                    var email = $"{role.ToString().ToLowerInvariant()}-{tenant:N}@bench.test";
+                    var user = new PlatformUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = "เจ้าหน้าที่" };
+                    db.Users.Add(user);
+                    db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = tenant, Role = role });
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+
+        return tenants.Count * 2;
     }
 }

@@ -11,8 +11,8 @@ namespace WiangHa.Platform.IntegrationTests.Alerts;
 /// </summary>
 public static class AlertMornings
 {
-    /// <summary>08:00 in Bangkok, when the planning job fires.</summary>
-    public static DateTimeOffset MorningOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset);
+    /// <summary>08:00 in Bangkok, when the planning job fires, as UTC (PostgreSQL stores only UTC instants).</summary>
+    public static DateTimeOffset MorningOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset).ToUniversalTime();
 
     /// <summary>The next 08:00 after now on which the provisional ITA 2570–2571 calendar has an occasion under the default policy.</summary>
     public static DateTimeOffset NextOccasion(FakeTimeProvider clock)
