@@ -3,7 +3,7 @@ using WiangHa.Platform.TestSupport;
 namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 
 /// <summary>The platform sending its mail to a real SMTP server on 127.0.0.1 that the tests read.</summary>
-public sealed class SmtpPlatformFactory : PlatformFactory
+public class SmtpPlatformFactory : PlatformFactory
 {
     public TestSmtpServer Smtp { get; } = new();
 
