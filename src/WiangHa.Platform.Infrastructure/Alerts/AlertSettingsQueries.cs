@@ -54,8 +54,9 @@ public sealed class AlertSettingsQueries(PlatformDbContext db, AlertSecrets secr
     public async Task<int> SentThisMonthAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
         var local = ThaiTime.ToBangkok(clock.GetUtcNow());
-        var from = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, ThaiTime.BangkokOffset);
-        var to = from.AddMonths(1);
+        var month = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, ThaiTime.BangkokOffset);
+        // In UTC: PostgreSQL's timestamptz takes no other offset.
+        var (from, to) = (month.ToUniversalTime(), month.AddMonths(1).ToUniversalTime());
         return await db.AlertMessages.AsNoTracking()
             .CountAsync(m => m.ConnectionId == connectionId && m.State == AlertState.Sent && m.SentAt >= from && m.SentAt < to, cancellationToken);
     }

@@ -29,7 +29,8 @@ public sealed class ChannelTestKit(ChannelsPlatformFactory factory)
         {
             var year = day.Year + 543;
             var milestones = ProvisionalItaCalendar.For(year - 1).Concat(ProvisionalItaCalendar.For(year)).Concat(ProvisionalItaCalendar.For(year + 1));
-            var morning = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset);
+            // In UTC, as the system clock gives it: PostgreSQL's timestamptz takes no other offset.
+            var morning = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset).ToUniversalTime();
             if (morning > now && AlertSchedule.Due(milestones, new AlertPolicy(), day).Count > 0)
             {
                 yield return morning;

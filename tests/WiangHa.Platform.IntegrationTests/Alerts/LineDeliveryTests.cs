@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WiangHa.Platform.Domain.Alerts;
+using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.IntegrationTests.Infrastructure;
 
 namespace WiangHa.Platform.IntegrationTests.Alerts;
@@ -95,7 +96,7 @@ public sealed class LineDeliveryTests(ChannelsPlatformFactory factory) : IClassF
     {
         const int quota = 2;
         var (_, target, _, connectionId) = await ConnectAsync(quota);
-        var mornings = _kit.NextMornings().GroupBy(m => (m.Year, m.Month)).First(g => g.Count() > quota).Take(quota + 1).ToList();
+        var mornings = _kit.NextMornings().GroupBy(m => (ThaiTime.ToBangkok(m).Year, ThaiTime.ToBangkok(m).Month)).First(g => g.Count() > quota).Take(quota + 1).ToList();
 
         foreach (var morning in mornings)
         {
