@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace WiangHa.Platform.Infrastructure.Alerts;
 
@@ -18,6 +19,34 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<SendAlerts>();
         services.AddScoped<IAlertDelivery, InAppDelivery>();
         services.AddScoped<IAlertDelivery, EmailDelivery>();
+        services.AddAlertChannels();
         return services;
+    }
+
+    /// <summary>LINE and outgoing webhooks: their options, HTTP clients, deliveries and the settings' use cases.</summary>
+    private static void AddAlertChannels(this IServiceCollection services)
+    {
+        services.AddOptions<AlertChannelOptions>().BindConfiguration(AlertChannelOptions.SectionName)
+            .Validate(o => o.LineApiBaseAddress is { IsAbsoluteUri: true } && o.Timeout > TimeSpan.Zero && o.DefaultLineMonthlyQuota > 0,
+                "Alerts:Channels needs an absolute LineApiBaseAddress, a positive Timeout and DefaultLineMonthlyQuota.")
+            .ValidateOnStart();
+        foreach (var name in new[] { ConnectionDelivery.LineClient, ConnectionDelivery.WebhookClient })
+        {
+            // No redirects: a webhook must not bounce the signed payload to an address nobody checked.
+            services.AddHttpClient(name)
+                .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
+                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        }
+
+        services.AddSingleton<AlertSecrets>();
+        services.AddScoped<AlertSettingsQueries>();
+        services.AddScoped<IAlertDelivery, LineDelivery>();
+        services.AddScoped<IAlertDelivery, WebhookDelivery>();
+        services.AddSingleton<IValidator<LineConnectionInput>, LineConnectionInputValidator>();
+        services.AddSingleton<IValidator<WebhookConnectionInput>, WebhookConnectionInputValidator>();
+        services.AddScoped<SaveLineConnectionHandler>();
+        services.AddScoped<ConnectWebhookHandler>();
+        services.AddScoped<DeleteAlertConnectionHandler>();
+        services.AddScoped<SetAlertReceptionHandler>();
     }
 }

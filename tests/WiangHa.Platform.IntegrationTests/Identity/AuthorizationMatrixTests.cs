@@ -22,7 +22,7 @@ public sealed class AuthorizationMatrixTests(PlatformFactory factory) : IClassFi
     }
 
     /// <summary>Pages and API routes only the tenant admin may use (reads and writes alike).</summary>
-    private static readonly string[] AdminOnlyPages = ["/org-units", "/users", "/audit"];
+    private static readonly string[] AdminOnlyPages = ["/org-units", "/users", "/audit", "/alerts"];
 
     private sealed record Endpoint(string Method, string Pattern, bool IsApi);
 
