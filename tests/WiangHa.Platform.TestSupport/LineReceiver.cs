@@ -24,6 +24,9 @@ public sealed class LineReceiver : IAsyncDisposable
     /// <summary>Every push to <paramref name="to"/>, refused ones included, in arrival order.</summary>
     public IReadOnlyList<ReceivedRequest> PushesTo(string to) => _http.For(to);
 
+    /// <summary>Every push received, to any target.</summary>
+    public IReadOnlyCollection<ReceivedRequest> Received => _http.Received;
+
     private static string To(string body)
     {
         try

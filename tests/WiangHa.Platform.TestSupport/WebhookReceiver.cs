@@ -22,6 +22,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> PostsTo(string url) => _http.For(new Uri(url).AbsolutePath);
 
+    /// <summary>Every post received, to any URL.</summary>
+    public IReadOnlyCollection<ReceivedRequest> Received => _http.Received;
+
     /// <summary>HMAC-SHA256 with the key (its UTF-8 bytes) of "{timestamp}.{body}", lowercase hex, as "sha256=…".</summary>
     public static bool SignatureIsValid(string key, ReceivedRequest request)
     {

@@ -8,7 +8,7 @@ using WiangHa.Platform.IntegrationTests.Infrastructure;
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>The outbox against a mail server that refuses mail for a while, then for good: alerts wait, arrive once, or show as failed.</summary>
-public sealed class AlertDeliveryTests(AlertPlatformFactory factory) : IClassFixture<AlertPlatformFactory>
+public sealed class AlertDeliveryTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     [Fact]
     public async Task While_the_mail_server_refuses_alerts_wait_and_arrive_exactly_once_when_it_recovers()

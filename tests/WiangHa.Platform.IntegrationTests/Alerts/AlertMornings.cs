@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using WiangHa.Platform.Domain.Alerts;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Ita;
@@ -14,15 +13,20 @@ public static class AlertMornings
     /// <summary>08:00 in Bangkok, when the planning job fires, as UTC (PostgreSQL stores only UTC instants).</summary>
     public static DateTimeOffset MorningOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset).ToUniversalTime();
 
-    /// <summary>The next 08:00 after now on which the provisional ITA 2570–2571 calendar has an occasion under the default policy.</summary>
-    public static DateTimeOffset NextOccasion(FakeTimeProvider clock)
+    /// <summary>The next 08:00 after now on which the provisional ITA calendar has an occasion under the default policy.</summary>
+    public static DateTimeOffset NextOccasion(TimeProvider clock) => After(clock).First();
+
+    /// <summary>Every such morning after now, in order (a test that needs several takes them one after the other).</summary>
+    public static IEnumerable<DateTimeOffset> After(TimeProvider clock)
     {
-        var milestones = ProvisionalItaCalendar.For(2570).Concat(ProvisionalItaCalendar.For(2571)).ToList();
-        for (var day = DateOnly.FromDateTime(ThaiTime.ToBangkok(clock.GetUtcNow()).DateTime).AddDays(1); ; day = day.AddDays(1))
+        var now = clock.GetUtcNow();
+        for (var day = DateOnly.FromDateTime(ThaiTime.ToBangkok(now).DateTime); ; day = day.AddDays(1))
         {
-            if (AlertSchedule.Due(milestones, new AlertPolicy(), day).Count > 0)
+            var year = day.Year + 543;
+            var milestones = ProvisionalItaCalendar.For(year - 1).Concat(ProvisionalItaCalendar.For(year)).Concat(ProvisionalItaCalendar.For(year + 1));
+            if (MorningOf(day) > now && AlertSchedule.Due(milestones, new AlertPolicy(), day).Count > 0)
             {
-                return MorningOf(day);
+                yield return MorningOf(day);
             }
         }
     }

@@ -9,17 +9,21 @@ using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.IntegrationTests.Dashboards;
 using WiangHa.Platform.IntegrationTests.Infrastructure;
+using WiangHa.Platform.TestSupport;
 
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>
 /// The whole ITA 2570 season walked day by day on the controlled clock (from the pinned 1 December 2026 to August
-/// 2027, the provisional calendar), each morning as the 08:00 job runs it (plan, then send), mail to a real SMTP
-/// server. The 2570 manual is not published, so LAOs are checked against 2569's, as they are today. One LAO ready,
-/// one at risk with a measure ending in March, one never checked; a supervisor of the province and one of another.
-/// Counted at the end: who got what, per channel, and that nothing doubled or went missing.
+/// 2027, the provisional calendar), each morning as the 08:00 job runs it (plan, then send): mail to a real SMTP
+/// server, LINE pushes to a LINE-shaped receiver, webhooks to a receiver that checks their signatures. The 2570 manual
+/// is not published, so LAOs are checked against 2569's, as they are today. One LAO ready, one at risk with a measure
+/// ending in March and its own LINE account and webhook, one never checked; the province's supervisor, who connected
+/// the province's LINE account and webhook, and a supervisor of another province. Counted at the end: who got what,
+/// per channel, and that nothing doubled or went missing; the counts and one message per channel are written to
+/// <c>artifacts/alerts/</c>.
 /// </summary>
-public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixture<AlertPlatformFactory>
+public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     private const int Season = 2570;
     private static readonly DateOnly SeasonStart = new(2026, 12, 2);
@@ -42,8 +46,11 @@ public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixtu
         await AddMeasureEndingInMarchAsync(atRisk);
         await data.RunNightForAsync(Lao(ready), SeasonStart);
         await data.RunNightForAsync(Lao(atRisk), SeasonStart);
-        var (supervisor, _) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "57");
+        var (supervisor, supervisorKey) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "57");
         var (otherSupervisor, _) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.ProvincialSupervisor, "50");
+        var (laoLine, laoHook, laoKey) = await ConnectAsync(await BrowserlessClient.SignedInAsync(factory, atRisk.Admin), $"/t/{atRisk.Slug}/alerts");
+        var (provinceLine, provinceHook, provinceKey) = await ConnectAsync(
+            await BrowserlessClient.SignedInAsync(factory, supervisor.Email, TestData.Password, supervisorKey), "/dashboards/provinces/57/alerts");
 
         var planned = 0;
         for (var day = SeasonStart; day <= SeasonEnd; day = day.AddDays(1))
@@ -59,13 +66,17 @@ public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixtu
         var expectedOccasions = Enumerable.Range(0, SeasonEnd.DayNumber - SeasonStart.DayNumber + 1)
             .Sum(n => AlertSchedule.Due(ProvisionalItaCalendar.For(Season), new AlertPolicy(), SeasonStart.AddDays(n)).Count);
         expectedOccasions.ShouldBe(30);
-        planned.ShouldBe((30 * (4 + 1) * 2) + (5 * 2 * 2));
+        // LINE and webhook: the at-risk LAO's 35 digests and the province's 30 escalations, on each.
+        planned.ShouldBe((30 * (4 + 1) * 2) + (5 * 2 * 2) + (2 * (35 + 30)));
 
         await using (var scope = factory.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var outbox = await db.AlertMessages.AsNoTracking().ToListAsync();
-            outbox.ShouldAllBe(m => m.State == AlertState.Sent && m.Attempts == 1);
+            outbox.ShouldAllBe(m => m.State == AlertState.Sent && m.Attempts == 1); // lost: none
+            outbox.Select(m => m.IdempotencyKey).Distinct().Count().ShouldBe(outbox.Count);
+            outbox.Count(m => m.Channel == AlertChannel.Line).ShouldBe(65);
+            outbox.Count(m => m.Channel == AlertChannel.Webhook).ShouldBe(65);
             outbox.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId!.Value).Distinct().ShouldBe([atRisk.Id, notStarted.Id], ignoreOrder: true);
             outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(160);
             outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(160);
@@ -85,6 +96,23 @@ public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixtu
         }
 
         factory.Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == ready.Admin.Email || a.Address == ready.Viewer.Email || a.Address == otherSupervisor.Email));
+
+        // LINE: each digest pushed once (one retry key each) to the account's own group with its own token.
+        foreach (var (target, expected) in new[] { (laoLine, 35), (provinceLine, 30) })
+        {
+            var pushes = factory.Line.PushesTo(target);
+            pushes.Count.ShouldBe(expected, target);
+            pushes.Select(p => p.Header("X-Line-Retry-Key")).Distinct().Count().ShouldBe(expected);
+        }
+
+        // Webhooks: each digest posted once, every one signed with the key shown when it was connected.
+        foreach (var (url, key, expected) in new[] { (laoHook, laoKey, 35), (provinceHook, provinceKey, 30) })
+        {
+            var posts = factory.Webhooks.PostsTo(url);
+            posts.Count.ShouldBe(expected, url);
+            posts.Select(p => p.Header("X-WiangHa-Delivery")).Distinct().Count().ShouldBe(expected);
+            posts.ShouldAllBe(p => WebhookReceiver.SignatureIsValid(key, p));
+        }
 
         // What the at-risk LAO's admin read 30 days before the answer window opened: Thai, BE date, the failing items
         // with links, by the 2569 manual until 2570's is published, and a one-click link to their preferences.
@@ -114,6 +142,36 @@ public sealed class AlertSeasonTests(AlertPlatformFactory factory) : IClassFixtu
         }
 
         factory.Smtp.Received.Count.ShouldBe(before);
+
+        await WriteSeasonSummaryAsync(mail, factory.Line.PushesTo(laoLine)[^1], factory.Webhooks.PostsTo(provinceHook)[^1]);
+    }
+
+    /// <summary>Connects a LINE account and a webhook through the settings page; returns the LINE group, the URL and its key.</summary>
+    private async Task<(string Line, string Hook, string Key)> ConnectAsync(BrowserlessClient client, string page)
+    {
+        var group = LineReceiver.NewGroupId();
+        await ChannelTestKit.ConnectLineAsync(client, page, $"token-{Guid.NewGuid():N}", group);
+        var url = factory.Webhooks.NewUrl();
+        return (group, url, await ChannelTestKit.ConnectWebhookAsync(client, page, url));
+    }
+
+    /// <summary>The season's counts per channel, and what each channel carried once, for the team to read.</summary>
+    private async Task WriteSeasonSummaryAsync(MimeKit.MimeMessage mail, TestSupport.ReceivedRequest line, TestSupport.ReceivedRequest webhook)
+    {
+        await using var scope = factory.Scope();
+        var outbox = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AlertMessages.AsNoTracking().ToListAsync();
+        var directory = Path.Combine(Environment.GetEnvironmentVariable("WIANGHA_ARTIFACTS") is { } e2e ? Path.GetDirectoryName(e2e)! : Path.Combine(AppContext.BaseDirectory, "artifacts"),
+            "alerts", factory.Database.Provider.ToString().ToLowerInvariant());
+        Directory.CreateDirectory(directory);
+        var counts = outbox.GroupBy(m => m.Channel).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key,-8} planned {g.Count(),4}  sent {g.Count(m => m.State == AlertState.Sent),4}  failed {g.Count(m => m.State == AlertState.Failed)}  " +
+                $"duplicate keys {g.Count() - g.Select(m => m.IdempotencyKey).Distinct().Count()}");
+        await File.WriteAllLinesAsync(Path.Combine(directory, "season-walk.txt"),
+            [$"ITA {Season} season walked {SeasonStart:yyyy-MM-dd} … {SeasonEnd:yyyy-MM-dd}, one 08:00 job a day", .. counts,
+             $"emails received by the SMTP server: {factory.Smtp.Received.Count}; LINE pushes: {factory.Line.Received.Count}; webhook posts: {factory.Webhooks.Received.Count}"]);
+        await File.WriteAllTextAsync(Path.Combine(directory, "email.txt"), $"To: {mail.To}\nSubject: {mail.Subject}\n\n{mail.TextBody}\n--- HTML ---\n{mail.HtmlBody}\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "line-push.json"), line.Body);
+        await File.WriteAllTextAsync(Path.Combine(directory, "webhook-escalation.json"), webhook.Body);
     }
 
     /// <summary>An ongoing measure of FY 2570 whose period ends in March 2570 (2027): its deadline alerts its LAO only.</summary>

@@ -17,26 +17,8 @@ namespace WiangHa.Platform.IntegrationTests.Alerts;
 /// </summary>
 public sealed class ChannelTestKit(ChannelsPlatformFactory factory)
 {
-    /// <summary>
-    /// The mornings (08:00 Bangkok) after the clock's current time on which the provisional ITA calendar has an alert
-    /// occasion under the default policy; computed, so the tests of a class may run in any order.
-    /// </summary>
-    public IEnumerable<DateTimeOffset> NextMornings()
-    {
-        var now = factory.Clock.GetUtcNow();
-        var day = DateOnly.FromDateTime(ThaiTime.ToBangkok(now).DateTime);
-        for (var i = 0; i < 800; i++, day = day.AddDays(1))
-        {
-            var year = day.Year + 543;
-            var milestones = ProvisionalItaCalendar.For(year - 1).Concat(ProvisionalItaCalendar.For(year)).Concat(ProvisionalItaCalendar.For(year + 1));
-            // In UTC, as the system clock gives it: PostgreSQL's timestamptz takes no other offset.
-            var morning = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset).ToUniversalTime();
-            if (morning > now && AlertSchedule.Due(milestones, new AlertPolicy(), day).Count > 0)
-            {
-                yield return morning;
-            }
-        }
-    }
+    /// <summary>The alert mornings after the (forward-only) test clock, so the tests of a class may run in any order.</summary>
+    public IEnumerable<DateTimeOffset> NextMornings() => AlertMornings.After(factory.Clock);
 
     /// <summary>Moves the clock to the morning and runs the 08:00 job (plan, then send).</summary>
     public async Task<int> PlanAndSendAsync(DateTimeOffset morning)

@@ -13,7 +13,7 @@ namespace WiangHa.Platform.IntegrationTests.Alerts;
 /// marks read only their own notifications; the link in an alert email switches that user's emails off, and nobody
 /// else's; what a user chose shapes the next morning's alerts.
 /// </summary>
-public sealed class NotificationCentreTests(AlertPlatformFactory factory) : IClassFixture<AlertPlatformFactory>
+public sealed class NotificationCentreTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     [Fact]
     public async Task The_bell_counts_unread_alerts_and_opening_one_marks_it_read_and_follows_its_link()

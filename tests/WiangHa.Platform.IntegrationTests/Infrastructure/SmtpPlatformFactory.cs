@@ -27,16 +27,6 @@ public class SmtpPlatformFactory : PlatformFactory
     }
 }
 
-/// <summary>
-/// A real SMTP server and no scheduler: the alert tests are the scheduler, firing the planning and sending jobs on the
-/// mornings they walk to. A scheduler on the same clock would fire as well, and as the tests jump a day at a time its
-/// senders' five-minute leases would run out in the middle of a delivery, which no real clock does.
-/// </summary>
-public sealed class AlertPlatformFactory : SmtpPlatformFactory
-{
-    protected override IEnumerable<(string Key, string Value)> ExtraSettings => [.. base.ExtraSettings, ("Compliance:Scheduler:Enabled", "false")];
-}
-
 /// <summary>A factory whose sign-in form allows only three attempts a minute per IP.</summary>
 public sealed class StrictRateLimitPlatformFactory : PlatformFactory
 {
