@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WiangHa.Platform.Infrastructure.Alerts;
@@ -11,6 +12,14 @@ public static class AlertsServiceCollectionExtensions
         services.AddScoped<CrossTenantAlertReads>();
         services.AddScoped<CrossTenantAlertOutbox>();
         services.AddScoped<NotificationCentre>();
+        services.AddScoped<SaveMilestonesHandler>();
+        services.AddScoped<SaveAlertPolicyHandler>();
+        services.AddScoped<AlertOutboxQueries>();
+        services.AddScoped<CrossTenantAlertRetries>();
+        services.AddScoped<RetryAlertHandler>();
+        services.AddScoped<RetryFailedAlertsHandler>();
+        services.AddSingleton<IValidator<SaveMilestonesInput>, SaveMilestonesInputValidator>();
+        services.AddSingleton<IValidator<AlertPolicyInput>, AlertPolicyInputValidator>();
         services.AddSingleton<SendAlerts>();
         services.AddScoped<IAlertDelivery, InAppDelivery>();
         services.AddScoped<IAlertDelivery, EmailDelivery>();
