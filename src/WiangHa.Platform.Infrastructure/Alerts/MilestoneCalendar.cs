@@ -20,6 +20,9 @@ public sealed class MilestoneCalendar(PlatformDbContext db)
             : stored.OrderBy(m => m.Date).Select(m => m.ToDeadline()).ToList();
     }
 
+    /// <summary>The assessment year whose season runs on <paramref name="today"/> or comes next: ITA {BE} runs January–August of that CE year.</summary>
+    public static int AssessmentYearOn(DateOnly today) => today.Month >= 9 ? today.Year + 544 : today.Year + 543;
+
     /// <summary>The first milestone on or after <paramref name="today"/>, of this assessment year or the next.</summary>
     public async Task<ItaDeadline> NextAsync(DateOnly today, CancellationToken cancellationToken = default)
     {

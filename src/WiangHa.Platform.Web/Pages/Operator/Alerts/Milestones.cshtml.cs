@@ -78,10 +78,7 @@ public sealed class MilestonesModel(MilestoneCalendar calendar, ItaCatalogueQuer
                     $"Saved the ITA {saved.AssessmentYear} calendar; alerts and dashboards use the new dates from today.");
                 return Redirect($"/operator/alerts/milestones?year={saved.AssessmentYear}");
             case CommandResult.Invalid invalid:
-                foreach (var (field, messages) in invalid.Errors)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-                }
+                ModelState.AddErrors(invalid, nameof(Input));
 
                 break;
             case CommandResult.Conflict conflict:
@@ -94,12 +91,7 @@ public sealed class MilestonesModel(MilestoneCalendar calendar, ItaCatalogueQuer
         return Page();
     }
 
-    /// <summary>The assessment year whose season runs now or comes next: ITA {BE} runs January–August of that CE year.</summary>
-    private int AssessmentYearNow()
-    {
-        var today = ThaiTime.ToBangkok(clock.GetUtcNow());
-        return today.Year + FiscalYear.BuddhistEraOffset + (today.Month >= 9 ? 1 : 0);
-    }
+    private int AssessmentYearNow() => MilestoneCalendar.AssessmentYearOn(DateOnly.FromDateTime(ThaiTime.ToBangkok(clock.GetUtcNow()).DateTime));
 
     private async Task LoadYearsAsync(CancellationToken cancellationToken)
     {

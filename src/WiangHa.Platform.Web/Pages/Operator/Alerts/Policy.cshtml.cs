@@ -30,10 +30,7 @@ public sealed class PolicyModel(MilestoneCalendar calendar, SaveAlertPolicyHandl
         var result = await save.HandleAsync(new AlertPolicyInput(Input.LeadDays, Input.Overdue), cancellationToken);
         if (result is CommandResult.Invalid invalid)
         {
-            foreach (var (field, messages) in invalid.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-            }
+            ModelState.AddErrors(invalid, nameof(Input));
 
             return Page();
         }
