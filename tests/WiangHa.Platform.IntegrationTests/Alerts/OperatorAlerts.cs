@@ -57,6 +57,8 @@ public static class OperatorAlerts
     /// <summary>The 08:00 job of that morning (plan, then send), with the app's clock moved to it.</summary>
     public static async Task PlanAsync(PlatformFactory factory, DateTimeOffset morning)
     {
+        // In UTC, as the system clock and Quartz give it: Npgsql refuses to write an instant with another offset.
+        morning = morning.ToUniversalTime();
         factory.Clock.SetUtcNow(morning);
         await using var scope = factory.Scope();
         await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
