@@ -75,9 +75,18 @@ public sealed class SaveAlertPolicyHandler(PlatformDbContext db, IValidator<Aler
         policy.LeadDays = input.NormalisedLeadDays;
         policy.Overdue = input.Overdue;
         policy.UpdatedAt = clock.GetUtcNow();
-        // The audit entry is saved with the policy, in one transaction.
-        await audit.RecordAsync(AuditActions.AlertPolicySaved, subjectType: nameof(AlertPolicy), subjectId: policy.Id.ToString(CultureInfo.InvariantCulture),
-            details: $"{{\"leadDays\":\"{policy.LeadDays}\",\"overdue\":{(policy.Overdue ? "true" : "false")}}}", cancellationToken: cancellationToken);
+        try
+        {
+            // The audit entry is saved with the policy, in one transaction.
+            await audit.RecordAsync(AuditActions.AlertPolicySaved, subjectType: nameof(AlertPolicy), subjectId: policy.Id.ToString(CultureInfo.InvariantCulture),
+                details: $"{{\"leadDays\":\"{policy.LeadDays}\",\"overdue\":{(policy.Overdue ? "true" : "false")}}}", cancellationToken: cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another operator added the policy's one row at the same moment.
+            return new CommandResult.Conflict("มีผู้อื่นบันทึกการตั้งค่านี้ในเวลาเดียวกัน กรุณาโหลดหน้าใหม่แล้วบันทึกอีกครั้ง", Guid.Empty);
+        }
+
         return new CommandResult.Success(Guid.Empty, Guid.Empty);
     }
 }

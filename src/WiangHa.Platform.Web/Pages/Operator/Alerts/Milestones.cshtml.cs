@@ -79,7 +79,6 @@ public sealed class MilestonesModel(MilestoneCalendar calendar, ItaCatalogueQuer
                 return Redirect($"/operator/alerts/milestones?year={saved.AssessmentYear}");
             case CommandResult.Invalid invalid:
                 ModelState.AddErrors(invalid, nameof(Input));
-
                 break;
             case CommandResult.Conflict conflict:
                 ModelState.AddModelError("", conflict.Message);

@@ -28,11 +28,14 @@ public sealed class PolicyModel(MilestoneCalendar calendar, SaveAlertPolicyHandl
     {
         ModelState.Clear();
         var result = await save.HandleAsync(new AlertPolicyInput(Input.LeadDays, Input.Overdue), cancellationToken);
-        if (result is CommandResult.Invalid invalid)
+        switch (result)
         {
-            ModelState.AddErrors(invalid, nameof(Input));
-
-            return Page();
+            case CommandResult.Invalid invalid:
+                ModelState.AddErrors(invalid, nameof(Input));
+                return Page();
+            case CommandResult.Conflict conflict:
+                ModelState.AddModelError("", conflict.Message);
+                return Page();
         }
 
         TempData["Message"] = Ui.T("บันทึกระยะเวลาแจ้งล่วงหน้าแล้ว ใช้ตั้งแต่การวางแผนแจ้งเตือนรอบถัดไป", "Lead times saved; the next planning uses them.");
