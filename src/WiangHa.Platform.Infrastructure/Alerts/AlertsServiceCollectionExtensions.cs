@@ -16,6 +16,14 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<IValidator<AlertPreferencesInput>, AlertPreferencesInputValidator>();
         services.AddScoped<SaveAlertPreferencesHandler>();
         services.AddScoped<AlertPreferencesQueries>();
+        services.AddScoped<SaveMilestonesHandler>();
+        services.AddScoped<SaveAlertPolicyHandler>();
+        services.AddScoped<AlertOutboxQueries>();
+        services.AddScoped<CrossTenantAlertRetries>();
+        services.AddScoped<RetryAlertHandler>();
+        services.AddScoped<RetryFailedAlertsHandler>();
+        services.AddSingleton<IValidator<SaveMilestonesInput>, SaveMilestonesInputValidator>();
+        services.AddSingleton<IValidator<AlertPolicyInput>, AlertPolicyInputValidator>();
         services.AddSingleton<SendAlerts>();
         services.AddScoped<IAlertDelivery, InAppDelivery>();
         services.AddScoped<IAlertDelivery, EmailDelivery>();

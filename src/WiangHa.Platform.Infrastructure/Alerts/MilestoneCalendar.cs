@@ -7,9 +7,10 @@ namespace WiangHa.Platform.Infrastructure.Alerts;
 
 /// <summary>
 /// Each assessment year's ITA calendar: the operator's stored steps, or the provisional pattern of past years
-/// (<see cref="ProvisionalItaCalendar"/>) for a year nobody has edited yet.
+/// (<see cref="ProvisionalItaCalendar"/>) for a year nobody has edited yet. Operators write it through
+/// <see cref="SaveMilestonesHandler"/>.
 /// </summary>
-public sealed class MilestoneCalendar(PlatformDbContext db, TimeProvider clock)
+public sealed class MilestoneCalendar(PlatformDbContext db)
 {
     public async Task<IReadOnlyList<ItaDeadline>> ForYearAsync(int assessmentYear, CancellationToken cancellationToken = default)
     {
@@ -19,34 +20,15 @@ public sealed class MilestoneCalendar(PlatformDbContext db, TimeProvider clock)
             : stored.OrderBy(m => m.Date).Select(m => m.ToDeadline()).ToList();
     }
 
+    /// <summary>The assessment year whose season runs on <paramref name="today"/> or comes next: ITA {BE} runs January–August of that CE year.</summary>
+    public static int AssessmentYearOn(DateOnly today) => today.Month >= 9 ? today.Year + 544 : today.Year + 543;
+
     /// <summary>The first milestone on or after <paramref name="today"/>, of this assessment year or the next.</summary>
     public async Task<ItaDeadline> NextAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var year = today.Year + 543;
         var steps = (await ForYearAsync(year, cancellationToken)).Concat(await ForYearAsync(year + 1, cancellationToken));
         return steps.Where(m => m.Date >= today).MinBy(m => m.Date) ?? ProvisionalItaCalendar.Next(today);
-    }
-
-    /// <summary>Stores the year's steps as the operator set them (dates, and which are confirmed by the NACC).</summary>
-    public async Task SaveAsync(int assessmentYear, IReadOnlyList<ItaDeadline> steps, CancellationToken cancellationToken = default)
-    {
-        var stored = await db.AssessmentMilestones.Where(m => m.AssessmentYear == assessmentYear).ToDictionaryAsync(m => m.Key, StringComparer.Ordinal, cancellationToken);
-        foreach (var step in steps)
-        {
-            if (!stored.TryGetValue(step.Key, out var milestone))
-            {
-                milestone = new AssessmentMilestone { AssessmentYear = assessmentYear, Key = step.Key, NameTh = step.NameTh, NameEn = step.NameEn };
-                db.AssessmentMilestones.Add(milestone);
-            }
-
-            milestone.NameTh = step.NameTh;
-            milestone.NameEn = step.NameEn;
-            milestone.Date = step.Date;
-            milestone.Provisional = step.Provisional;
-            milestone.UpdatedAt = clock.GetUtcNow();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<AlertPolicy> PolicyAsync(CancellationToken cancellationToken = default) =>

@@ -84,7 +84,7 @@ public sealed class PlanAlerts(
     }
 
     /// <summary>The assessment year whose season is running or next: ITA {BE year} runs January–August of that CE year.</summary>
-    private static int FocusYear(DateOnly today) => today.Month >= 9 ? today.Year + 544 : today.Year + 543;
+    private static int FocusYear(DateOnly today) => MilestoneCalendar.AssessmentYearOn(today);
 
     private string BaseUrl => AlertPreferenceLinks.BaseUrl(configuration);
 

@@ -43,4 +43,8 @@ public static class AuditActions
     public const string InvitationSent = "invitation.sent";
     public const string InvitationAccepted = "invitation.accepted";
     public const string Export = "export";
+    public const string MilestonesSaved = "alerts.milestones-saved";
+    public const string AlertPolicySaved = "alerts.policy-saved";
+    public const string AlertRetried = "alerts.retried";
+    public const string FailedAlertsRetried = "alerts.failed-retried";
 }

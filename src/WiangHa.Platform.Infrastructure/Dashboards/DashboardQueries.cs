@@ -4,6 +4,7 @@ using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Dashboards;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Ita;
 
@@ -14,7 +15,7 @@ namespace WiangHa.Platform.Infrastructure.Dashboards;
 /// tables, never with a filter switched off. Every method takes the caller's <see cref="SupervisorScope"/>; a province
 /// outside it reads as not found (null), exactly like a province that does not exist.
 /// </summary>
-public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries catalogues, TimeProvider clock)
+public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries catalogues, MilestoneCalendar calendar, TimeProvider clock)
 {
     /// <summary>Thai dictionary order for names (ก before ข, vowels ignored first), as a Thai reader expects.</summary>
     public static readonly StringComparer ThaiOrder = StringComparer.Create(CultureInfo.GetCultureInfo("th-TH"), ignoreCase: false);
@@ -63,7 +64,7 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
         rows.Sort((a, b) => string.CompareOrdinal(a.DistrictCode, b.DistrictCode) is var d && d != 0 ? d : ThaiOrder.Compare(a.Name, b.Name));
         var items = (await catalogues.PublishedAsync(shown, cancellationToken))?.Catalogue.AllItems().ToList() ?? [];
         var ranking = await RankAsync(shown, cancellationToken);
-        var (next, days) = NextMilestone();
+        var (next, days) = await NextMilestoneAsync(cancellationToken);
         return new ProvinceDashboard(shown, years, Summarise(province.Code, province.NameTh, province.NameEn, rows), ranking.GetValueOrDefault(provinceCode), ranking.Count,
             rows, items, ItemFailures(items, rows.Where(r => r.Standing is not null).Select(r => r.Standing!).ToList()), next, days);
     }
@@ -100,7 +101,7 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
         var failing = await db.LaoStandings.AsNoTracking().Where(s => s.AssessmentYear == shown)
             .Select(s => new { s.FailingItems, s.WarningItems }).ToListAsync(cancellationToken);
         var itemFailures = ItemFailures(items, failing.Count, failing.Select(f => (f.FailingItems, f.WarningItems)));
-        var (next, days) = NextMilestone();
+        var (next, days) = await NextMilestoneAsync(cancellationToken);
         return new NationalDashboard(shown, years, nation, ranked, itemFailures, next, days);
     }
 
@@ -228,10 +229,14 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
             .OrderByDescending(i => i.Failing).ThenBy(i => i.Code.Length).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
     }
 
-    private (ItaDeadline Next, int Days) NextMilestone()
+    /// <summary>
+    /// The next step of the ITA calendar as operators keep it (provisional only until they confirm it), and the days
+    /// left until it, counted in Bangkok.
+    /// </summary>
+    public async Task<(ItaDeadline Next, int Days)> NextMilestoneAsync(CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(ThaiTime.ToBangkok(clock.GetUtcNow()).DateTime);
-        var next = ProvisionalItaCalendar.Next(today);
+        var next = await calendar.NextAsync(today, cancellationToken);
         return (next, next.Date.DayNumber - today.DayNumber);
     }
 }

@@ -1,3 +1,4 @@
+using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -13,8 +14,12 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, ItaCatalogueQ
     /// <summary>The standing of the newest assessment year the LAO has one in; null before its first check.</summary>
     public OwnStanding? Standing { get; private set; }
 
+    /// <summary>The ITA calendar's next step, as operators keep it.</summary>
+    public (ItaDeadline Next, int Days) NextMilestone { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        NextMilestone = await dashboards.NextMilestoneAsync(cancellationToken);
         foreach (var year in await catalogues.PublishedYearsAsync(cancellationToken))
         {
             if (await dashboards.OwnStandingAsync(Tenant.Id, year, cancellationToken) is { } standing)

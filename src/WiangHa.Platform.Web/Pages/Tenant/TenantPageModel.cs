@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 using WiangHa.Platform.Web.Tenancy;
 
@@ -20,17 +21,8 @@ public abstract class TenantPageModel(IMultiTenantContextAccessor tenantAccessor
     public string TenantPath(string rest = "") => $"/t/{Tenant.Identifier}{rest}";
 
     /// <summary>Puts a use case's field errors beside the matching form fields.</summary>
-    protected void AddErrors(CommandResult.Invalid invalid, string prefix, Func<string, string>? fieldFor = null)
-    {
-        foreach (var (field, messages) in invalid.Errors)
-        {
-            var key = string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{(fieldFor ?? (f => f))(field)}";
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(key, message);
-            }
-        }
-    }
+    protected void AddErrors(CommandResult.Invalid invalid, string prefix, Func<string, string>? fieldFor = null) =>
+        ModelState.AddErrors(invalid, prefix, fieldFor);
 
     /// <summary>For forms whose use case validates every field itself (a bad value binds to a default it refuses).</summary>
     protected static void ClearBindingErrors(ModelStateDictionary modelState)

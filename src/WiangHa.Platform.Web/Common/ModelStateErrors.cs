@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using WiangHa.Platform.Infrastructure.Common;
+
+namespace WiangHa.Platform.Web.Common;
+
+public static class ModelStateErrors
+{
+    /// <summary>Puts a use case's field errors beside the matching form fields (those bound under <paramref name="prefix"/>).</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, CommandResult.Invalid invalid, string prefix, Func<string, string>? fieldFor = null)
+    {
+        foreach (var (field, messages) in invalid.Errors)
+        {
+            var key = string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{(fieldFor ?? (f => f))(field)}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+    }
+}
