@@ -43,4 +43,37 @@ public sealed class AlertJourney(BrowserFixture fixture)
         (await page.Locator("[data-testid=unread-count]").CountAsync()).ShouldBe(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "alerts-failing-item.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Admin_chooses_who_gets_alerts_and_connects_the_laos_line_account_and_a_webhook()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("อีเมล").FillAsync("admin@wiangha.demo");
+        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
+        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        await page.WaitForURLAsync("**/t/wiangha");
+
+        await page.GotoAsync("/t/wiangha/alerts");
+        (await page.Locator("[data-testid=reception-table] tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "alerts-settings.png"), FullPage = true });
+
+        // A token shaped like LINE's; the group id the account pushes to.
+        await page.Locator("#line-token").FillAsync("e2e" + new string('x', 150));
+        await page.Locator("#line-target").FillAsync("C0123456789abcdef0123456789abcdef");
+        await page.GetByRole(AriaRole.Button, new() { Name = "เชื่อมต่อ LINE" }).ClickAsync();
+        await page.WaitForURLAsync("**/t/wiangha/alerts");
+        (await page.Locator("[data-testid=sent-this-month]").First.TextContentAsync())!.Trim().ShouldBe("0 / 300");
+        (await page.ContentAsync()).ShouldNotContain("e2e" + new string('x', 150));
+
+        await page.Locator("#webhook-url").FillAsync("https://bridge.example.go.th/hooks/wiangha");
+        await page.GetByRole(AriaRole.Button, new() { Name = "เชื่อมต่อ webhook" }).ClickAsync();
+        var key = (await page.Locator("[data-testid=webhook-key]").TextContentAsync())!.Trim();
+        key.Length.ShouldBeGreaterThan(30);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "alerts-settings-connected.png"), FullPage = true });
+
+        // Shown once: the page opened again never shows the key.
+        await page.GotoAsync("/t/wiangha/alerts");
+        (await page.ContentAsync()).ShouldNotContain(key);
+    }
 }

@@ -58,7 +58,7 @@ public static class AlertText
     private static string Provisional(IReadOnlyList<AlertOccasion> occasions, bool english) =>
         occasions.Any(o => o.Milestone.Provisional) ? english ? " (estimated date: the NACC has not announced it yet)" : " (วันที่ประมาณการ ป.ป.ช. ยังไม่ประกาศ)" : "";
 
-    public static AlertContent ForLao(LaoDigest digest, bool english, string baseUrl, string preferencesPath)
+    public static AlertContent ForLao(LaoDigest digest, bool english, string baseUrl, string? preferencesPath)
     {
         var heading = digest.Occasions.Count > 0
             ? string.Join(" · ", digest.Occasions.Select(o => When(o, english)))
@@ -115,13 +115,17 @@ public static class AlertText
         }
 
         var preferences = english ? "Change or stop these emails" : "ปรับหรือหยุดรับอีเมลแจ้งเตือน";
-        text.AppendLine().AppendLine($"{preferences}: {baseUrl}{preferencesPath}");
-        html.Append($"<p style=\"font-size:small\"><a href=\"{E(baseUrl + preferencesPath)}\">{E(preferences)}</a></p>");
+        if (preferencesPath is not null)
+        {
+            text.AppendLine().AppendLine($"{preferences}: {baseUrl}{preferencesPath}");
+            html.Append($"<p style=\"font-size:small\"><a href=\"{E(baseUrl + preferencesPath)}\">{E(preferences)}</a></p>");
+        }
+
         return new AlertContent(subject, text.ToString(), html.ToString());
     }
 
     public static AlertContent ForProvince(IReadOnlyList<AlertOccasion> occasions, int assessmentYear, string provinceName, IReadOnlyList<LaoAtRisk> laos,
-        bool english, string baseUrl, string dashboardPath, string preferencesPath)
+        bool english, string baseUrl, string dashboardPath, string? preferencesPath)
     {
         var heading = string.Join(" · ", occasions.Select(o => When(o, english)));
         var subject = english
@@ -141,9 +145,13 @@ public static class AlertText
 
         var dashboard = english ? "Province dashboard" : "แดชบอร์ดจังหวัด";
         var preferences = english ? "Change or stop these emails" : "ปรับหรือหยุดรับอีเมลแจ้งเตือน";
-        text.AppendLine().AppendLine($"{dashboard}: {baseUrl}{dashboardPath}").AppendLine($"{preferences}: {baseUrl}{preferencesPath}");
-        html.Append($"</ol><p><a href=\"{E(baseUrl + dashboardPath)}\">{E(dashboard)} {E(provinceName)}</a></p>")
-            .Append($"<p style=\"font-size:small\"><a href=\"{E(baseUrl + preferencesPath)}\">{E(preferences)}</a></p>");
+        text.AppendLine().AppendLine($"{dashboard}: {baseUrl}{dashboardPath}");
+        html.Append($"</ol><p><a href=\"{E(baseUrl + dashboardPath)}\">{E(dashboard)} {E(provinceName)}</a></p>");
+        if (preferencesPath is not null)
+        {
+            text.AppendLine($"{preferences}: {baseUrl}{preferencesPath}");
+            html.Append($"<p style=\"font-size:small\"><a href=\"{E(baseUrl + preferencesPath)}\">{E(preferences)}</a></p>");
+        }
         return new AlertContent(subject, text.ToString(), html.ToString());
     }
 

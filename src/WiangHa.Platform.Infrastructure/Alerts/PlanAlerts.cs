@@ -117,7 +117,8 @@ public sealed class PlanAlerts(
 
         foreach (var connection in connections)
         {
-            var content = AlertText.ForLao(digest, english: false, plan.BaseUrl, PreferencesPath);
+            // A LINE group or a bridge has no person's preferences to point at.
+            var content = AlertText.ForLao(digest, english: false, plan.BaseUrl, preferencesPath: null);
             var body = connection.Channel == AlertChannel.Webhook ? AlertWebhookPayload.ForLao(plan.Day, lao, digest, plan.BaseUrl, link) : content.Text;
             yield return Message(plan, scope, $"conn-{connection.Id:N}", connection.Channel, content with { Text = body }, link, lao.Id, lao.ProvinceCode, connection: connection);
         }
@@ -167,7 +168,7 @@ public sealed class PlanAlerts(
 
             foreach (var connection in provinceConnections)
             {
-                var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, english: false, plan.BaseUrl, dashboard, PreferencesPath);
+                var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, english: false, plan.BaseUrl, dashboard, preferencesPath: null);
                 var body = connection.Channel == AlertChannel.Webhook
                     ? AlertWebhookPayload.ForProvince(plan.Day, code, name, plan.Occasions, plan.AssessmentYear, plan.ManualYear, ranked, plan.BaseUrl, dashboard)
                     : content.Text;

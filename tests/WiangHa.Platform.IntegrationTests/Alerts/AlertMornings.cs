@@ -16,11 +16,12 @@ public static class AlertMornings
     /// <summary>The next 08:00 after now on which the provisional ITA calendar has an occasion under the default policy.</summary>
     public static DateTimeOffset NextOccasion(TimeProvider clock) => After(clock).First();
 
-    /// <summary>Every such morning after now, in order (a test that needs several takes them one after the other).</summary>
+    /// <summary>Every such morning after now, in order, for two seasons (a test that needs several takes them one after the other).</summary>
     public static IEnumerable<DateTimeOffset> After(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        for (var day = DateOnly.FromDateTime(ThaiTime.ToBangkok(now).DateTime); ; day = day.AddDays(1))
+        var first = DateOnly.FromDateTime(ThaiTime.ToBangkok(now).DateTime);
+        for (var day = first; day < first.AddYears(2); day = day.AddDays(1))
         {
             var year = day.Year + 543;
             var milestones = ProvisionalItaCalendar.For(year - 1).Concat(ProvisionalItaCalendar.For(year)).Concat(ProvisionalItaCalendar.For(year + 1));

@@ -80,7 +80,7 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
             outbox.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId!.Value).Distinct().ShouldBe([atRisk.Id, notStarted.Id], ignoreOrder: true);
             outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(160);
             outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(160);
-            outbox.Where(m => m.ProvinceCode == "57" && m.OrganisationId == null).Select(m => m.RecipientUserId).Distinct().ShouldBe([supervisor.Id]);
+            outbox.Where(m => m.ProvinceCode == "57" && m.OrganisationId == null && m.ConnectionId == null).Select(m => m.RecipientUserId).Distinct().ShouldBe([supervisor.Id]);
             outbox.ShouldNotContain(m => m.RecipientUserId == otherSupervisor.Id || m.OrganisationId == ready.Id);
             (await db.Notifications.CountAsync(n => n.UserId == atRisk.Admin.Id)).ShouldBe(35);
             (await db.Notifications.CountAsync(n => n.UserId == notStarted.Admin.Id)).ShouldBe(30);
