@@ -2,6 +2,10 @@ using WiangHa.Platform.Domain.Alerts;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Ita;
 
+using Microsoft.Extensions.DependencyInjection;
+using WiangHa.Platform.Infrastructure.Alerts;
+using WiangHa.Platform.IntegrationTests.Infrastructure;
+
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>
@@ -12,6 +16,14 @@ public static class AlertMornings
 {
     /// <summary>08:00 in Bangkok, when the planning job fires, as UTC (PostgreSQL stores only UTC instants).</summary>
     public static DateTimeOffset MorningOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), ThaiTime.BangkokOffset).ToUniversalTime();
+
+    /// <summary>The 08:00 job of that morning (plan, then send), with the app's clock moved to it; the rows it added.</summary>
+    public static async Task<int> RunJobAsync(PlatformFactory factory, DateTimeOffset morning)
+    {
+        factory.Clock.SetUtcNow(morning);
+        await using var scope = factory.Scope();
+        return await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
+    }
 
     /// <summary>The next 08:00 after now on which the provisional ITA calendar has an occasion under the default policy.</summary>
     public static DateTimeOffset NextOccasion(TimeProvider clock) => After(clock).First();

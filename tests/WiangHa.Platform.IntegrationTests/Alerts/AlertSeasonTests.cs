@@ -55,9 +55,7 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
         var planned = 0;
         for (var day = SeasonStart; day <= SeasonEnd; day = day.AddDays(1))
         {
-            factory.Clock.SetUtcNow(MorningOf(day));
-            await using var scope = factory.Scope();
-            planned += await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(MorningOf(day));
+            planned += await AlertMornings.RunJobAsync(factory, MorningOf(day));
         }
 
         // 5 milestones × (30, 14, 7, 3, 1 days and overdue) = 30 occasions; each: admin + editor of the two LAOs, and

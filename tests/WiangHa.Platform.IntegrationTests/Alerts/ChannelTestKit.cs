@@ -21,12 +21,7 @@ public sealed class ChannelTestKit(ChannelsPlatformFactory factory)
     public IEnumerable<DateTimeOffset> NextMornings() => AlertMornings.After(factory.Clock);
 
     /// <summary>Moves the clock to the morning and runs the 08:00 job (plan, then send).</summary>
-    public async Task<int> PlanAndSendAsync(DateTimeOffset morning)
-    {
-        factory.Clock.SetUtcNow(morning);
-        await using var scope = factory.Scope();
-        return await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
-    }
+    public Task<int> PlanAndSendAsync(DateTimeOffset morning) => AlertMornings.RunJobAsync(factory, morning);
 
     public Task<SendSummary> SendAsync() => factory.Services.GetRequiredService<SendAlerts>().RunAsync();
 

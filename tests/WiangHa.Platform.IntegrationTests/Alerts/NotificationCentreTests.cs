@@ -126,13 +126,7 @@ public sealed class NotificationCentreTests(ChannelsPlatformFactory factory) : I
         factory.Smtp.Received.Last(m => m.To.Mailboxes.Any(a => a.Address == tenant.Editor.Email)).Subject!.ShouldContain("ยังไม่ได้ตรวจความพร้อม");
     }
 
-    private async Task PlanAndSendNextOccasionAsync()
-    {
-        var morning = AlertMornings.NextOccasion(factory.Clock);
-        factory.Clock.SetUtcNow(morning);
-        await using var scope = factory.Scope();
-        await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
-    }
+    private Task<int> PlanAndSendNextOccasionAsync() => AlertMornings.RunJobAsync(factory, AlertMornings.NextOccasion(factory.Clock));
 
     private async Task<Guid> NotificationIdAsync(Guid userId)
     {

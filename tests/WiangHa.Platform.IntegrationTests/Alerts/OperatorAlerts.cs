@@ -52,17 +52,9 @@ public static class OperatorAlerts
     public static string? DateError(IHtmlDocument page, string key) =>
         page.QuerySelector($"[data-testid=milestone][data-key={key}] [data-testid=date-error]")?.TextContent.Trim();
 
-    public static DateTimeOffset MorningOf(int year, int month, int day) => new(year, month, day, 8, 0, 0, ThaiTime.BangkokOffset);
+    public static DateTimeOffset MorningOf(int year, int month, int day) => AlertMornings.MorningOf(new DateOnly(year, month, day));
 
-    /// <summary>The 08:00 job of that morning (plan, then send), with the app's clock moved to it.</summary>
-    public static async Task PlanAsync(PlatformFactory factory, DateTimeOffset morning)
-    {
-        // In UTC, as the system clock and Quartz give it: Npgsql refuses to write an instant with another offset.
-        morning = morning.ToUniversalTime();
-        factory.Clock.SetUtcNow(morning);
-        await using var scope = factory.Scope();
-        await ActivatorUtilities.CreateInstance<AlertPlanningJob>(scope.ServiceProvider).RunAsync(morning);
-    }
+    public static Task<int> PlanAsync(PlatformFactory factory, DateTimeOffset morning) => AlertMornings.RunJobAsync(factory, morning);
 
     /// <summary>The idempotency keys of the LAO's outbox rows.</summary>
     public static async Task<List<string>> KeysAsync(PlatformFactory factory, Guid organisationId)
