@@ -38,13 +38,24 @@ public static class AlertsServiceCollectionExtensions
             .Validate(o => o.LineApiBaseAddress is { IsAbsoluteUri: true } && o.Timeout > TimeSpan.Zero && o.DefaultLineMonthlyQuota > 0,
                 "Alerts:Channels needs an absolute LineApiBaseAddress, a positive Timeout and DefaultLineMonthlyQuota.")
             .ValidateOnStart();
-        foreach (var name in new[] { ConnectionDelivery.LineClient, ConnectionDelivery.WebhookClient })
-        {
-            // No redirects: a webhook must not bounce the signed payload to an address nobody checked.
-            services.AddHttpClient(name)
-                .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
-                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
-        }
+        // LINE's address is the operators' configuration; no redirects either way.
+        services.AddHttpClient(ConnectionDelivery.LineClient)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // A webhook's URL is typed by a tenant: public addresses only, checked at connect time (as the link checker
+        // does), and no redirects, so the signed payload cannot be bounced to an address nobody checked.
+        services.AddHttpClient(ConnectionDelivery.WebhookClient)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowLoopback = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.AllowLoopbackWebhooks;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseProxy = false,
+                    ConnectCallback = (context, cancellationToken) => Common.PublicAddresses.ConnectAsync(context, allowLoopback, cancellationToken),
+                };
+            });
 
         services.AddSingleton<AlertSecrets>();
         services.AddScoped<AlertSettingsQueries>();

@@ -41,7 +41,7 @@ internal static class ConnectionDelivery
 
     /// <summary>
     /// Sends and returns the status code. A timeout becomes a <see cref="TimeoutException"/> (retried later), not a
-    /// cancellation, which the sender would take for its own shutdown.
+    /// cancellation, which the sender would take for its own shutdown; an internal address is refused for good.
     /// </summary>
     public static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -53,6 +53,10 @@ internal static class ConnectionDelivery
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"ไม่ได้รับคำตอบภายใน {client.Timeout.TotalSeconds:0} วินาที", e);
+        }
+        catch (HttpRequestException e) when (e.InnerException is Common.ForbiddenAddressException forbidden)
+        {
+            throw new PermanentDeliveryException($"ไม่ส่งไปยังที่อยู่นี้: {forbidden.Message}");
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
@@ -162,68 +163,11 @@ public sealed partial class LinkChecker : IDisposable
     private bool IsLiteralForbidden(Uri uri) =>
         IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var ip) && IsForbidden(ip, _options.AllowLoopback);
 
-    private async ValueTask<Stream> ConnectSafelyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.Where(a => !IsForbidden(a, _options.AllowLoopback)).ToList();
-        if (allowed.Count == 0 || allowed.Count != addresses.Length)
-        {
-            // Any forbidden answer refuses the host: a name that resolves partly inside is a rebinding attempt.
-            throw new ForbiddenAddressException("ชื่อโดเมนชี้ไปยังที่อยู่ภายในหรือที่อยู่ส่วนตัว");
-        }
+    private ValueTask<Stream> ConnectSafelyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        PublicAddresses.ConnectAsync(context, _options.AllowLoopback, cancellationToken);
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed[0], context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>True for addresses a tenant-typed URL must never reach.</summary>
-    public static bool IsForbidden(IPAddress address, bool allowLoopback)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address))
-        {
-            return !allowLoopback;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] switch
-            {
-                0 or 10 or >= 224 => true,                       // "this" network, private, multicast and reserved
-                100 => b[1] is >= 64 and <= 127,                 // carrier-grade NAT
-                169 => b[1] == 254,                              // link-local, including 169.254.169.254 (cloud metadata)
-                172 => b[1] is >= 16 and <= 31,
-                192 => (b[1] == 168) || (b[1] == 0 && b[2] is 0 or 2) || (b[1] == 88 && b[2] == 99),
-                198 => b[1] is 18 or 19 || (b[1] == 51 && b[2] == 100),
-                203 => b[1] == 0 && b[2] == 113,
-                _ => false,
-            };
-        }
-
-        if (address.Equals(IPAddress.IPv6Any) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-
-        var bytes = address.GetAddressBytes();
-        // fd00:ec2::254 (AWS metadata over IPv6) is inside fc00::/7, already refused above; 2001:db8::/32 is documentation.
-        return bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8;
-    }
+    /// <summary>True for addresses a tenant-typed URL must never reach (<see cref="PublicAddresses.IsForbidden"/>).</summary>
+    public static bool IsForbidden(IPAddress address, bool allowLoopback) => PublicAddresses.IsForbidden(address, allowLoopback);
 
     public void Dispose()
     {
@@ -233,8 +177,6 @@ public sealed partial class LinkChecker : IDisposable
             gate.Dispose();
         }
     }
-
-    private sealed class ForbiddenAddressException(string message) : Exception(message);
 
     /// <summary>One request at a time per host, at least the configured interval apart.</summary>
     private sealed class HostGate : IDisposable

@@ -92,6 +92,23 @@ public sealed class WebhookDeliveryTests(ChannelsPlatformFactory factory) : ICla
         factory.Webhooks.PostsTo(url).Count.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("https://10.20.30.40/hooks/internal")]        // a private network
+    [InlineData("https://169.254.169.254/latest/meta-data")]  // the cloud metadata service
+    public async Task A_webhook_to_an_internal_address_is_never_posted_and_fails_at_once_with_its_reason(string url)
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        await ChannelTestKit.ConnectWebhookAsync(await BrowserlessClient.SignedInAsync(factory, tenant.Admin), $"/t/{tenant.Slug}/alerts", url);
+        var connection = await _kit.ConnectionAsync(tenant.Id, null, AlertChannel.Webhook);
+
+        await _kit.PlanAndSendAsync(_kit.NextMornings().First());
+
+        var failed = (await _kit.OutboxAsync(connection.Id)).ShouldHaveSingleItem();
+        failed.State.ShouldBe(AlertState.Failed);
+        failed.Attempts.ShouldBe(1);
+        failed.LastError.ShouldNotBeNull().ShouldContain("ที่อยู่ภายในหรือที่อยู่ส่วนตัว");
+    }
+
     [Fact]
     public async Task A_province_webhook_connected_by_its_supervisor_gets_the_escalation_digest_naming_the_lao_at_risk()
     {
