@@ -6,7 +6,8 @@ using WiangHa.Platform.Infrastructure.Compliance;
 namespace WiangHa.Platform.Infrastructure.Alerts;
 
 /// <summary>
-/// The morning's alerts (08:00 Bangkok, after the nightly run): plans the day's outbox rows, then sends them. The day is
+/// The morning's alerts (08:00 Bangkok, after the nightly run): plans the day's outbox rows, prunes old ones
+/// (<see cref="CrossTenantAlertRetention"/>), then sends. The day is
 /// the Bangkok date of the <em>scheduled</em> fire time, so a late or repeated firing plans the same day's keys.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -28,6 +29,7 @@ public sealed class AlertPlanningJob(IServiceScopeFactory scopes, SendAlerts sen
         await using (var scope = scopes.CreateAsyncScope())
         {
             planned = await scope.ServiceProvider.GetRequiredService<PlanAlerts>().RunAsync(day, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CrossTenantAlertRetention>().PruneAsync(cancellationToken);
         }
 
         await sender.RunAsync(cancellationToken);

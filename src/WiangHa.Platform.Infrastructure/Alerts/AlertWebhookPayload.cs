@@ -11,7 +11,8 @@ namespace WiangHa.Platform.Infrastructure.Alerts;
 /// </summary>
 public static class AlertWebhookPayload
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>Web defaults with Thai written as it is rather than escaped (six bytes a letter); receivers read either.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

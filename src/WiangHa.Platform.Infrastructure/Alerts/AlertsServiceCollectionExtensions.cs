@@ -12,6 +12,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddScoped<PlanAlerts>();
         services.AddScoped<CrossTenantAlertReads>();
         services.AddScoped<CrossTenantAlertOutbox>();
+        services.AddScoped<CrossTenantAlertRetention>();
         services.AddScoped<NotificationCentre>();
         services.AddSingleton<IValidator<AlertPreferencesInput>, AlertPreferencesInputValidator>();
         services.AddScoped<SaveAlertPreferencesHandler>();

@@ -33,7 +33,7 @@ public sealed class LineDelivery(
         var text = message.TextBody.Length <= MaxTextLength ? message.TextBody : message.TextBody[..(MaxTextLength - 1)] + "…";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.LineApiBaseAddress, "/v2/bot/message/push"))
         {
-            Content = JsonContent.Create(new { to = connection.Target, messages = new[] { new { type = "text", text } } }),
+            Content = JsonContent.Create(new { to = connection.Target, messages = new[] { new { type = "text", text } } }, options: AlertWebhookPayload.Json),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("X-Line-Retry-Key", message.Id.ToString());

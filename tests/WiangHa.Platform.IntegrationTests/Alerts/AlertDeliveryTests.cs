@@ -99,6 +99,41 @@ public sealed class AlertDeliveryTests(ChannelsPlatformFactory factory) : IClass
         }
     }
 
+    [Fact]
+    public async Task The_morning_job_prunes_alerts_delivered_more_than_400_days_ago_and_year_old_notifications_but_never_pending_ones()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var now = factory.Clock.GetUtcNow();
+        var marker = Guid.NewGuid().ToString("N");
+        AlertMessage Row(string name, AlertState state, int daysAgo) => new()
+        {
+            IdempotencyKey = $"test:{marker}:{name}", Channel = AlertChannel.InApp, ProvinceCode = "57", Subject = name, TextBody = name,
+            State = state, CreatedAt = now.AddDays(-daysAgo), NextAttemptAt = now.AddDays(1),
+        };
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.AlertMessages.AddRange(Row("old-sent", AlertState.Sent, 401), Row("old-failed", AlertState.Failed, 401), Row("recent-sent", AlertState.Sent, 399),
+                Row("old-pending", AlertState.Pending, 500));
+            db.Notifications.AddRange(
+                new Notification { Id = Guid.NewGuid(), UserId = tenant.Admin.Id, Title = "old", Body = "old", CreatedAt = now.AddDays(-366) },
+                new Notification { Id = Guid.NewGuid(), UserId = tenant.Admin.Id, Title = "recent", Body = "recent", CreatedAt = now.AddDays(-364) });
+            await db.SaveChangesAsync();
+        }
+
+        await PlanAndSendAsync();
+
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            (await db.AlertMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith($"test:{marker}:")).Select(m => m.Subject).ToListAsync())
+                .ShouldBe(["recent-sent", "old-pending"], ignoreOrder: true);
+            (await db.Notifications.AsNoTracking().Where(n => n.UserId == tenant.Admin.Id).Select(n => n.Title).ToListAsync())
+                .ShouldNotContain("old");
+            (await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == tenant.Admin.Id && n.Title == "recent")).ShouldBe(1);
+        }
+    }
+
     private async Task PlanAndSendAsync()
     {
         await using var scope = factory.Scope();
