@@ -16,12 +16,19 @@ public sealed record AlertOccasion(ItaDeadline Milestone, int DaysBefore)
 /// <summary>Which occasions fall on a given Bangkok day under a policy: a pure rule, walked day by day in the tests.</summary>
 public static class AlertSchedule
 {
+    /// <summary>
+    /// The steps an LAO acts by: register, answer the OIT between its opening and closing, clarify. The results day is
+    /// shown on the dashboards but alerts nobody: once the clarification window has closed, a failing item can no
+    /// longer change the year's score, and a reminder would be noise.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ActionMilestones = new HashSet<string>(StringComparer.Ordinal) { "registration", "oit-open", "oit-close", "clarification" };
+
     public static IReadOnlyList<AlertOccasion> Due(IEnumerable<ItaDeadline> milestones, AlertPolicy policy, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var leads = policy.LeadDayList;
         var due = new List<AlertOccasion>();
-        foreach (var milestone in milestones)
+        foreach (var milestone in milestones.Where(m => ActionMilestones.Contains(m.Key)))
         {
             var daysBefore = milestone.Date.DayNumber - today.DayNumber;
             if (leads.Contains(daysBefore))

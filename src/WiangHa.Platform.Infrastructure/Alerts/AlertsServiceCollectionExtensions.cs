@@ -40,12 +40,16 @@ public static class AlertsServiceCollectionExtensions
                 "Alerts:Channels needs an absolute LineApiBaseAddress, a positive Timeout and DefaultLineMonthlyQuota.")
             .ValidateOnStart();
         // LINE's address is the operators' configuration; no redirects either way.
+        // Neither client logs its requests: a webhook URL (a Teams or LINE-bridge URL carries its secret in the path) or
+        // the LINE target is the tenant's, not the logs'.
         services.AddHttpClient(ConnectionDelivery.LineClient)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         // A webhook's URL is typed by a tenant: public addresses only, checked at connect time (as the link checker
         // does), and no redirects, so the signed payload cannot be bounced to an address nobody checked.
         services.AddHttpClient(ConnectionDelivery.WebhookClient)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<AlertChannelOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

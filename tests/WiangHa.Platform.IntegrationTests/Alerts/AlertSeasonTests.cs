@@ -58,14 +58,15 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
             planned += await AlertMornings.RunJobAsync(factory, MorningOf(day));
         }
 
-        // 5 milestones × (30, 14, 7, 3, 1 days and overdue) = 30 occasions; each: admin + editor of the two LAOs, and
+        // 4 milestones LAOs act by × (30, 14, 7, 3, 1 days and overdue) = 24 occasions (results day: none); each: admin +
+        // editor of the two LAOs, and
         // the province's supervisor, on in-app and email. Plus the measure ending 31 March 2570 at 30/14/7/3/1 days
         // (1, 17, 24, 28, 30 March: no milestone falls on those days), to the at-risk LAO's admin and editor only.
         var expectedOccasions = Enumerable.Range(0, SeasonEnd.DayNumber - SeasonStart.DayNumber + 1)
             .Sum(n => AlertSchedule.Due(ProvisionalItaCalendar.For(Season), new AlertPolicy(), SeasonStart.AddDays(n)).Count);
-        expectedOccasions.ShouldBe(30);
-        // LINE and webhook: the at-risk LAO's 35 digests and the province's 30 escalations, on each.
-        planned.ShouldBe((30 * (4 + 1) * 2) + (5 * 2 * 2) + (2 * (35 + 30)));
+        expectedOccasions.ShouldBe(24);
+        // LINE and webhook: the at-risk LAO's 29 digests and the province's 24 escalations, on each.
+        planned.ShouldBe((24 * (4 + 1) * 2) + (5 * 2 * 2) + (2 * (29 + 24)));
 
         await using (var scope = factory.Scope())
         {
@@ -73,20 +74,20 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
             var outbox = await db.AlertMessages.AsNoTracking().ToListAsync();
             outbox.ShouldAllBe(m => m.State == AlertState.Sent && m.Attempts == 1); // lost: none
             outbox.Select(m => m.IdempotencyKey).Distinct().Count().ShouldBe(outbox.Count);
-            outbox.Count(m => m.Channel == AlertChannel.Line).ShouldBe(65);
-            outbox.Count(m => m.Channel == AlertChannel.Webhook).ShouldBe(65);
+            outbox.Count(m => m.Channel == AlertChannel.Line).ShouldBe(53);
+            outbox.Count(m => m.Channel == AlertChannel.Webhook).ShouldBe(53);
             outbox.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId!.Value).Distinct().ShouldBe([atRisk.Id, notStarted.Id], ignoreOrder: true);
-            outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(160);
-            outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(160);
+            outbox.Count(m => m.Channel == AlertChannel.Email).ShouldBe(130);
+            outbox.Count(m => m.Channel == AlertChannel.InApp).ShouldBe(130);
             outbox.Where(m => m.ProvinceCode == "57" && m.OrganisationId == null && m.ConnectionId == null).Select(m => m.RecipientUserId).Distinct().ShouldBe([supervisor.Id]);
             outbox.ShouldNotContain(m => m.RecipientUserId == otherSupervisor.Id || m.OrganisationId == ready.Id);
-            (await db.Notifications.CountAsync(n => n.UserId == atRisk.Admin.Id)).ShouldBe(35);
-            (await db.Notifications.CountAsync(n => n.UserId == notStarted.Admin.Id)).ShouldBe(30);
+            (await db.Notifications.CountAsync(n => n.UserId == atRisk.Admin.Id)).ShouldBe(29);
+            (await db.Notifications.CountAsync(n => n.UserId == notStarted.Admin.Id)).ShouldBe(24);
             (await db.Notifications.CountAsync(n => n.UserId == ready.Admin.Id)).ShouldBe(0);
         }
 
         // Every person got each occasion's email exactly once: one distinct subject per occasion, none twice.
-        foreach (var (person, expected) in new[] { (atRisk.Admin.Email, 35), (atRisk.Editor.Email, 35), (notStarted.Admin.Email, 30), (notStarted.Editor.Email, 30), (supervisor.Email, 30) })
+        foreach (var (person, expected) in new[] { (atRisk.Admin.Email, 29), (atRisk.Editor.Email, 29), (notStarted.Admin.Email, 24), (notStarted.Editor.Email, 24), (supervisor.Email, 24) })
         {
             var subjects = factory.Smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address == person)).Select(m => m.Subject).ToList();
             subjects.Count.ShouldBe(expected, person + ": " + string.Join(" | ", subjects));
@@ -96,7 +97,7 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
         factory.Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Any(a => a.Address == ready.Admin.Email || a.Address == ready.Viewer.Email || a.Address == otherSupervisor.Email));
 
         // LINE: each digest pushed once (one retry key each) to the account's own group with its own token.
-        foreach (var (target, expected) in new[] { (laoLine, 35), (provinceLine, 30) })
+        foreach (var (target, expected) in new[] { (laoLine, 29), (provinceLine, 24) })
         {
             var pushes = factory.Line.PushesTo(target);
             pushes.Count.ShouldBe(expected, target);
@@ -104,7 +105,7 @@ public sealed class AlertSeasonTests(ChannelsPlatformFactory factory) : IClassFi
         }
 
         // Webhooks: each digest posted once, every one signed with the key shown when it was connected.
-        foreach (var (url, key, expected) in new[] { (laoHook, laoKey, 35), (provinceHook, provinceKey, 30) })
+        foreach (var (url, key, expected) in new[] { (laoHook, laoKey, 29), (provinceHook, provinceKey, 24) })
         {
             var posts = factory.Webhooks.PostsTo(url);
             posts.Count.ShouldBe(expected, url);
