@@ -76,8 +76,39 @@ public static class PublicAddresses
         }
 
         var bytes = address.GetAddressBytes();
+        if (bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0)
+        {
+            return true; // Teredo (2001::/32): tunnels to an IPv4 address hidden in the address itself
+        }
+
+        // IPv6 forms that carry an IPv4 address are judged by it, so ::127.0.0.1 is loopback and 64:ff9b::a9fe:a9fe is
+        // the metadata service.
+        if (EmbeddedIPv4(bytes) is { } embedded)
+        {
+            return IsForbidden(embedded, allowLoopback);
+        }
+
         // fd00:ec2::254 (AWS metadata over IPv6) is inside fc00::/7, already refused above; 2001:db8::/32 is documentation.
         return bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8;
     }
 
+    /// <summary>
+    /// The IPv4 address inside an IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64
+    /// (64:ff9b::/96, 64:ff9b:1::/48) or 6to4 (2002:AABB:CCDD::/48) address; null for any other IPv6 address.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(byte[] b)
+    {
+        static bool Zero(byte[] bytes, int from, int to) => bytes[from..to].All(x => x == 0);
+        if (Zero(b, 0, 12) || (Zero(b, 0, 8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0))
+        {
+            return new IPAddress(b[12..16]);
+        }
+
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && (Zero(b, 4, 12) || (b[4] == 0 && b[5] == 1)))
+        {
+            return new IPAddress(b[12..16]);
+        }
+
+        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b[2..6]) : null;
+    }
 }

@@ -156,6 +156,14 @@ public sealed class LinkCheckerTests : IAsyncLifetime
     [InlineData("169.254.169.254", true)]
     [InlineData("::ffff:10.0.0.1", true)]
     [InlineData("fe80::1", true)]
+    [InlineData("::127.0.0.1", true)]             // IPv4-compatible
+    [InlineData("::ffff:0:7f00:1", true)]         // IPv4-translated (SIIT)
+    [InlineData("64:ff9b::a9fe:a9fe", true)]      // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b:1::a00:1", true)]        // local-use NAT64 of 10.0.0.1
+    [InlineData("2002:7f00:1::", true)]           // 6to4 of 127.0.0.1
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", true)] // Teredo
+    [InlineData("64:ff9b::a473:101", false)]      // NAT64 of a public address (164.115.1.1)
+    [InlineData("2002:a473:101::1", false)]       // 6to4 of a public address
     [InlineData("164.115.1.1", false)]
     [InlineData("2001:4860:4860::8888", false)]
     public void Forbidden_address_ranges(string address, bool forbidden) =>
