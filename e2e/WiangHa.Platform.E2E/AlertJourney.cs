@@ -14,6 +14,15 @@ public sealed class AlertJourney(BrowserFixture fixture)
     public async Task Clerk_sees_the_bell_count_opens_the_alert_and_lands_on_the_failing_item()
     {
         var page = await fixture.NewPageAsync();
+        // The pages run under a Content-Security-Policy without inline script: any violation is a defect.
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("อีเมล").FillAsync("clerk@wiangha.demo");
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
@@ -42,6 +51,12 @@ public sealed class AlertJourney(BrowserFixture fixture)
         (await page.Locator("h1").TextContentAsync())!.ShouldContain(code);
         (await page.Locator("[data-testid=unread-count]").CountAsync()).ShouldBe(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "alerts-failing-item.png"), FullPage = true });
+
+        // The year picker submits itself (js/site.js, allowed by the policy): the checklist of another year opens.
+        await page.GotoAsync("/t/wiangha/compliance");
+        await page.Locator("select#year").SelectOptionAsync("2566");
+        await page.WaitForURLAsync("**/t/wiangha/compliance?year=2566");
+        violations.ShouldBeEmpty();
     }
 
     [Fact]

@@ -10,6 +10,13 @@ public static class Pipeline
     {
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
+        // First, so error pages and short-circuited answers carry the headers too.
+        app.UseMiddleware<Common.SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only ever sent over HTTPS
+        }
+
         // Pages get Thai error pages; the API gets a ProblemDetails for every error (written by AddProblemDetails).
         app.UseWhen(c => !isApi(c), branch => branch
             .UseExceptionHandler("/status/500")
