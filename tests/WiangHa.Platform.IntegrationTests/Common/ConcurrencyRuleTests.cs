@@ -36,7 +36,12 @@ public sealed class ConcurrencyRuleTests(PlatformFactory factory) : IClassFixtur
             var url = pattern.Replace("{tenant}", tenant.Slug, StringComparison.Ordinal)
                 .Replace("{id:guid}", ids.Single(i => pattern.Contains(i.Key, StringComparison.Ordinal)).Value, StringComparison.Ordinal);
             var before = await admin.Http.GetStringAsync(url);
-            foreach (var (ifMatch, expected) in new[] { ((string?)null, HttpStatusCode.PreconditionRequired), ($"\"{Guid.NewGuid():N}\"", HttpStatusCode.Conflict) })
+            foreach (var (ifMatch, expected) in new[]
+                     {
+                         ((string?)null, HttpStatusCode.PreconditionRequired), ($"\"{Guid.NewGuid():N}\"", HttpStatusCode.Conflict),
+                         // Malformed versions are no version: never a write without the check (issue 11).
+                         ("garbage", HttpStatusCode.PreconditionRequired), ("\"\"", HttpStatusCode.PreconditionRequired), ("W/", HttpStatusCode.PreconditionRequired),
+                     })
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
                 if (ifMatch is not null)
