@@ -20,7 +20,7 @@ public sealed record OnboardOrganisationInput(string? DlaCode, string? Slug, str
 {
     /// <summary>Slugs are compared and stored in lower case.</summary>
     public OnboardOrganisationInput Normalised() =>
-        this with { DlaCode = DlaCode?.Trim() ?? "", Slug = Slug?.Trim().ToLowerInvariant() ?? "", NameTh = NameTh?.Trim() };
+        this with { DlaCode = DlaCode?.Trim() ?? "", Slug = Slug?.Trim().ToLowerInvariant() ?? "", NameTh = NameTh?.Trim(), FirstAdminEmail = FirstAdminEmail?.Trim() };
 }
 
 /// <summary>Field rules of a new LAO, in Thai. Runs on normalised input; the registry entry and a taken slug need the database (handler).</summary>
@@ -41,9 +41,17 @@ public sealed partial class OnboardOrganisationInputValidator : AbstractValidato
             .Must(n => n is null || n.Length <= NameThMaxLength)
             .WithMessage($"ชื่อหน่วยงานภาษาไทยยาวได้ไม่เกิน {NameThMaxLength} ตัวอักษร");
         RuleFor(o => o.FirstAdminEmail)
-            .Must(e => !string.IsNullOrWhiteSpace(e) && e.Contains('@', StringComparison.Ordinal) && e.Length <= EmailMaxLength)
+            .Must(IsSingleAddress)
             .WithMessage("กรุณากรอกอีเมลของผู้ดูแลหน่วยงานคนแรก");
     }
+
+    /// <summary>
+    /// One plain address (a@b.c), as the invitation mail will need: "a@b@c" or a display name would pass a looser check
+    /// and then fail when the mail is sent, after the LAO was already created.
+    /// </summary>
+    private static bool IsSingleAddress(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && email.Length <= EmailMaxLength && email.Count(c => c == '@') == 1
+        && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && MimeKit.MailboxAddress.TryParse(email, out _);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
     private static partial Regex SlugPattern();

@@ -34,6 +34,16 @@ public sealed class OnboardOrganisationInputValidatorTests
     public void The_dla_code_is_seven_digits(string? code, bool valid) =>
         Validator.Validate((Valid() with { DlaCode = code }).Normalised()).IsValid.ShouldBe(valid);
 
+    [Theory]
+    [InlineData("admin@wiangha.go.th", true)]
+    [InlineData(" admin@wiangha.go.th ", true)]
+    [InlineData("a@b@c", false)]
+    [InlineData("ผู้ดูแล <admin@wiangha.go.th>", false)]
+    [InlineData("admin@", false)]
+    [InlineData("admin wiangha@go.th", false)]
+    public void The_first_admin_is_one_plain_address_the_invitation_can_be_sent_to(string email, bool valid) =>
+        Validator.Validate((Valid() with { FirstAdminEmail = email }).Normalised()).IsValid.ShouldBe(valid);
+
     [Fact]
     public void Every_field_rule_answers_in_thai_under_its_field()
     {
