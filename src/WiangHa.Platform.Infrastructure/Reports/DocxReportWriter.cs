@@ -109,7 +109,7 @@ public static class DocxReportWriter
             props.Append(new Indentation { Left = (indent * 720).ToString(System.Globalization.CultureInfo.InvariantCulture), FirstLine = firstLine ? "720" : null });
         }
 
-        return new W.Paragraph(props, new Run(RunProps(bold, size), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new W.Paragraph(props, new Run(RunProps(bold, size), new Text(XmlSafeText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Table Table(TableBlock block)

@@ -19,7 +19,7 @@ public static class XlsxReportWriter
             var values = new Dictionary<string, object>(StringComparer.Ordinal);
             for (var i = 0; i < table.Headers.Count; i++)
             {
-                values[table.Headers[i]] = i < row.Count ? string.Join("\n", row[i]) : "";
+                values[table.Headers[i]] = i < row.Count ? XmlSafeText.Clean(string.Join("\n", row[i])) : "";
             }
 
             return values;

@@ -130,4 +130,56 @@ public sealed class DocumentWriterTests
     [InlineData(false, 2570, "2570")]
     public void Numbering_and_years_follow_the_numeral_option(bool thaiDigits, int number, string expected) =>
         new ReportOptions(thaiDigits).Digits(number).ShouldBe(expected);
+
+    /// <summary>
+    /// Every C0 control, DEL and a C1 control, the non-characters, lone surrogates, and what must survive: Thai, tabs,
+    /// line breaks, an emoji. Built in code and walked in one test: a theory's data would be serialised, and lone
+    /// surrogates do not survive that.
+    /// </summary>
+    private static IEnumerable<string> HostileText() =>
+        Enumerable.Range(0, 0x20).Select(c => $"ก{(char)c}ข")
+            .Concat(["ก\u007Fข", "ก\u0085ข", "ก\uFFFEข", "ก\uFFFFข", "ก\uD800ข", "ก\uDC00ข", "ก\uDC00\uD800ข", "มาตรการ 😀 ที่ ๑", "\u0E01\u0E33"]);
+
+    /// <summary>XML reads a carriage return as a line feed, so that is what a reader gets back.</summary>
+    private static string AsRead(string text) => XmlSafeText.Clean(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    [Fact]
+    public void Any_stored_text_becomes_a_docx_and_an_xlsx_that_open_keeping_thai_and_dropping_only_what_xml_cannot_hold()
+    {
+        foreach (var text in HostileText())
+        {
+            var measure = Measure(1, text, [text], [text], [text], text);
+            var document = new ReportDocument(ReportKind.Results, 2566, "ita-results-2566",
+            [
+                new TitleLine(text, true),
+                new WiangHa.Platform.Infrastructure.Reports.Paragraph(text),
+                new TableBlock(ReportBuilder.ResultsHeaders, [22, 22, 12, 10, 18, 16], [ReportBuilder.ResultsRow(measure, new ReportOptions(ThaiDigits: true))]),
+                new SignatureBlock(text, text),
+            ]);
+
+            using (var stream = new MemoryStream(DocxReportWriter.ToBytes(document)))
+            using (var word = WordprocessingDocument.Open(stream, false))
+            {
+                word.MainDocumentPart!.Document!.Body!.InnerText.ShouldContain(AsRead(text), customMessage: Escaped(text));
+            }
+
+            using var xlsx = new MemoryStream(XlsxReportWriter.ToBytes(document));
+            var rows = xlsx.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+            rows.Count.ShouldBe(2, Escaped(text));
+            (rows[1].Values.First()?.ToString() ?? "").ShouldContain(AsRead(text), customMessage: Escaped(text));
+        }
+    }
+
+    [Fact]
+    public void Xml_safe_text_drops_only_what_xml_cannot_hold()
+    {
+        XmlSafeText.Clean("ก\u0000ข").ShouldBe("กข");
+        XmlSafeText.Clean("ก\u000Bข\u000C").ShouldBe("กข");
+        XmlSafeText.Clean("ก\tข\nค\r").ShouldBe("ก\tข\nค\r");
+        XmlSafeText.Clean("ก\uFFFEข\uD800").ShouldBe("กข");
+        XmlSafeText.Clean("\uDC00\uD83D\uDE00\uD800").ShouldBe("😀");
+        XmlSafeText.Clean(null).ShouldBe("");
+    }
+
+    private static string Escaped(string text) => string.Concat(text.Select(c => c < 0x80 && !char.IsControl(c) ? c.ToString() : $"\\u{(int)c:X4}"));
 }
