@@ -97,6 +97,8 @@ public sealed class SecurityModel(
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                // A new key is a new security stamp, which the cookie is checked against on the next request.
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
 
