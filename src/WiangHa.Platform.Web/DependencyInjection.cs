@@ -27,8 +27,14 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<PlatformClaimsPrincipalFactory>();
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
-        // Membership claims live in the cookie; re-reading them every minute makes role changes take effect quickly.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp itself is checked on every request (PlatformSecurityStampValidator), so sign-out, a reset or a
+        // membership change ends a cookie at once; the claims are rebuilt every minute for changes that keep the stamp.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
+        services.AddScoped<ISecurityStampValidator, PlatformSecurityStampValidator>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "wiangha.auth";

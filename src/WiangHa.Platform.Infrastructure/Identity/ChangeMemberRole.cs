@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
@@ -7,7 +6,7 @@ using WiangHa.Platform.Infrastructure.Tenancy;
 namespace WiangHa.Platform.Infrastructure.Identity;
 
 /// <summary>The current LAO's admin gives another member of it a new role.</summary>
-public sealed class ChangeMemberRoleHandler(PlatformDbContext db, UserManager<PlatformUser> users, IMultiTenantContextAccessor tenants)
+public sealed class ChangeMemberRoleHandler(PlatformDbContext db, AccessRevocation access, IMultiTenantContextAccessor tenants)
 {
     public async Task<CommandResult> HandleAsync(Guid membershipId, TenantRole role, Guid actingUserId, CancellationToken cancellationToken = default)
     {
@@ -16,6 +15,6 @@ public sealed class ChangeMemberRoleHandler(PlatformDbContext db, UserManager<Pl
             return CommandResult.InvalidField(MembershipChange.Field, "บทบาทไม่ถูกต้อง");
         }
 
-        return await new MembershipChange(db, users, tenants).ApplyAsync(membershipId, actingUserId, m => m.Role = role, cancellationToken);
+        return await new MembershipChange(db, access, tenants).ApplyAsync(membershipId, actingUserId, m => m.Role = role, cancellationToken);
     }
 }

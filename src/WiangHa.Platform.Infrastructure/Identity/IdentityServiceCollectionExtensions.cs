@@ -17,6 +17,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<TenantMemberQueries>();
         services.AddScoped<ChangeMemberRoleHandler>();
         services.AddScoped<SetMemberActiveHandler>();
+        services.AddScoped<AccessRevocation>();
         return services;
     }
 }

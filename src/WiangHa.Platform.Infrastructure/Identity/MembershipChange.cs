@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Infrastructure.Common;
@@ -9,10 +8,10 @@ namespace WiangHa.Platform.Infrastructure.Identity;
 
 /// <summary>
 /// What changing a member's role and (de)activating them share: only a membership of the current LAO, never the
-/// acting admin's own, and a new security stamp for the member.
+/// acting admin's own, and the end of the member's current sessions and tokens.
 /// </summary>
 /// <remarks>Internal and made by its handlers (not by DI), so it cannot be used as a use case of its own.</remarks>
-internal sealed class MembershipChange(PlatformDbContext db, UserManager<PlatformUser> users, IMultiTenantContextAccessor tenants)
+internal sealed class MembershipChange(PlatformDbContext db, AccessRevocation access, IMultiTenantContextAccessor tenants)
 {
     public const string Field = "Role";
 
@@ -32,9 +31,8 @@ internal sealed class MembershipChange(PlatformDbContext db, UserManager<Platfor
 
         change(membership);
         await db.SaveChangesAsync(cancellationToken);
-        // The member's cookies and tokens carry memberships: a new stamp makes them re-read within a minute.
-        var user = await users.FindByIdAsync(membership.UserId.ToString());
-        await users.UpdateSecurityStampAsync(user!);
+        // The member's cookies and tokens carry the old membership: they end on the member's next request.
+        await access.EndAsync(membership.UserId, cancellationToken);
         return new CommandResult.Success(membership.Id, Guid.Empty);
     }
 }

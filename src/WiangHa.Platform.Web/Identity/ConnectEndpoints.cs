@@ -86,9 +86,9 @@ public static class ConnectEndpoints
         return Results.Ok(claims);
     }
 
-    public static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<PlatformUser> signIn)
+    public static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<PlatformUser> signIn, AccessRevocation access)
     {
-        await signIn.SignOutAsync();
+        await SignOutEverywhere.EndAsync(context.User, signIn, access, context.RequestAborted);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 

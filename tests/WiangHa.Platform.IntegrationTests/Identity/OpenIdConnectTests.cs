@@ -17,7 +17,9 @@ namespace WiangHa.Platform.IntegrationTests.Identity;
 /// </summary>
 public sealed class OpenIdConnectTests(KestrelPlatformFactory factory) : IClassFixture<KestrelPlatformFactory>
 {
-    private const string RedirectUri = "http://127.0.0.1/callback";
+    private const string RedirectUri = OidcTestClient.RedirectUri;
+
+    private OidcTestClient Oidc { get; } = new(factory);
 
     [Fact]
     public async Task Discovery_document_advertises_the_endpoints_flows_and_scopes()
@@ -200,73 +202,15 @@ public sealed class OpenIdConnectTests(KestrelPlatformFactory factory) : IClassF
         (await browser.Http.GetAsync($"/t/{a.Slug}/measures")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    private async Task<DiscoveryDocumentResponse> Discover(HttpClient http) =>
-        await http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
-        {
-            Address = factory.BaseAddress.ToString(),
-            Policy = { RequireHttps = false },
-        });
+    private Task<DiscoveryDocumentResponse> Discover(HttpClient http) => Oidc.DiscoverAsync(http);
 
-    private async Task<TokenResponse> CodeFlowAsync(DiscoveryDocumentResponse disco, string clientId, TestUser user, string scope)
-    {
-        var verifier = CryptoRandom.CreateUniqueId(32);
-        var challenge = System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
-        var browser = await BrowserlessClient.SignedInAsync(factory, user);
-        var url = new RequestUrl(disco.AuthorizeEndpoint!).CreateAuthorizeUrl(
-            clientId, OidcConstants.ResponseTypes.Code, scope, RedirectUri, state: "state-1", codeChallenge: challenge, codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
+    private Task<TokenResponse> CodeFlowAsync(DiscoveryDocumentResponse disco, string clientId, TestUser user, string scope) =>
+        Oidc.CodeFlowAsync(disco, clientId, user, scope);
 
-        var response = await browser.Http.GetAsync(url);
+    private Task<HttpResponseMessage> Api(string accessToken, HttpMethod method, string path, object? body = null) =>
+        Oidc.ApiAsync(accessToken, method, path, body);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        var callback = new AuthorizeResponse(response.Headers.Location!.ToString());
-        callback.IsError.ShouldBeFalse(callback.Error);
-        callback.State.ShouldBe("state-1");
-        using var http = new HttpClient();
-        return await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
-        {
-            Address = disco.TokenEndpoint, ClientId = clientId, Code = callback.Code!, RedirectUri = RedirectUri, CodeVerifier = verifier,
-        });
-    }
-
-    private async Task<HttpResponseMessage> Api(string accessToken, HttpMethod method, string path, object? body = null)
-    {
-        using var http = new HttpClient { BaseAddress = factory.BaseAddress };
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        if (body is not null)
-        {
-            request.Content = System.Net.Http.Json.JsonContent.Create(body, options: BrowserlessClient.Json);
-        }
-
-        return await http.SendAsync(request);
-    }
-
-    private async Task<string> RegisterPublicClientAsync(string[] apiScopes)
-    {
-        var clientId = $"spa-{Guid.NewGuid():N}";
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientType = ClientTypes.Public,
-            ConsentType = ConsentTypes.Implicit,
-            DisplayName = "Test SPA",
-            RedirectUris = { new Uri(RedirectUri) },
-            Permissions =
-            {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-                Permissions.Scopes.Profile, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
-            },
-            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
-        };
-        foreach (var scope in apiScopes)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-
-        await factory.RegisterClientAsync(descriptor);
-        return clientId;
-    }
+    private Task<string> RegisterPublicClientAsync(string[] apiScopes) => Oidc.RegisterPublicClientAsync(apiScopes);
 
     private async Task<(string ClientId, string Secret)> RegisterMachineClientAsync(params string[] memberships)
     {

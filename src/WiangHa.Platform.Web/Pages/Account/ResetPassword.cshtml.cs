@@ -8,7 +8,7 @@ using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AccessRevocation access, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -48,7 +48,8 @@ public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog
             return Page();
         }
 
-        await users.UpdateSecurityStampAsync(user!);
+        // Whoever held the old password may hold a session or a refresh token too: all of them end here.
+        await access.EndAsync(user!, HttpContext.RequestAborted);
         await audit.RecordAsync(AuditActions.PasswordReset, actorUserId: user!.Id, actorName: user.Email);
         TempData["Message"] = Ui.T("ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบ", "Password changed; please sign in.");
         return Redirect("/account/sign-in");

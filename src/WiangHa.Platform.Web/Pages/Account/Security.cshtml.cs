@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenIddict.Abstractions;
 using QRCoder;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Identity;
@@ -16,7 +15,7 @@ namespace WiangHa.Platform.Web.Pages.Account;
 /// <summary>TOTP enrolment with recovery codes, and sign-out everywhere.</summary>
 [Authorize]
 public sealed class SecurityModel(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IOpenIddictTokenManager tokens, AuditLog audit) : PageModel
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, AccessRevocation access, AuditLog audit) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -74,8 +73,7 @@ public sealed class SecurityModel(
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        await users.UpdateSecurityStampAsync(user);
-        await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
+        await access.EndAsync(user, cancellationToken);
         await audit.RecordAsync(AuditActions.SignedOutEverywhere, actorUserId: user.Id, actorName: user.Email, cancellationToken: cancellationToken);
         await signIn.SignOutAsync();
         TempData["Message"] = Ui.T("ออกจากระบบทุกอุปกรณ์แล้ว", "Signed out everywhere.");
@@ -99,6 +97,8 @@ public sealed class SecurityModel(
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                // A new key is a new security stamp, which the cookie is checked against on the next request.
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
 
