@@ -88,6 +88,16 @@ public static class ConnectEndpoints
 
     public static async Task<IResult> EndSessionAsync(HttpContext context, SignInManager<PlatformUser> signIn, AccessRevocation access)
     {
+        // Signing out ends every session and token of the person, so a plain link (an image, a forum post) must not do
+        // it: only a client that names the signed-in user with its ID token (id_token_hint) signs out here; anyone
+        // else is asked on the sign-out page, whose form carries an antiforgery token.
+        var hint = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var signedIn = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (signedIn is not null && (hint is null || hint.GetClaim(Claims.Subject) != signedIn))
+        {
+            return Results.Redirect("/account/sign-out");
+        }
+
         await SignOutEverywhere.EndAsync(context.User, signIn, access, context.RequestAborted);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
