@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using MiniExcelLibs;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
 
@@ -89,7 +90,12 @@ public static class ItaCatalogueFormats
         {
             content.CopyTo(buffer);
             buffer.Position = 0;
+            UploadBudget.OfficeFile.Check(buffer);
             sheets = MiniExcel.GetSheetNames(buffer);
+        }
+        catch (UploadBudgetException e)
+        {
+            return CatalogueParseResult.Failed(e.Message);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
@@ -110,6 +116,18 @@ public static class ItaCatalogueFormats
             return new CatalogueParseResult(null, errors);
         }
 
+        try
+        {
+            return ParseSheets(buffer, sheets, errors);
+        }
+        catch (UploadBudgetException e)
+        {
+            return CatalogueParseResult.Failed(e.Message);
+        }
+    }
+
+    private static CatalogueParseResult ParseSheets(MemoryStream buffer, List<string> sheets, List<string> errors)
+    {
         var manual = Rows(buffer, "manual").ToDictionary(r => Cell(r, "key") ?? "", r => Cell(r, "value"), StringComparer.OrdinalIgnoreCase);
         var year = ParseInt(manual.GetValueOrDefault("year"), "manual: year", errors) ?? 0;
         var passMark = ParseDecimal(manual.GetValueOrDefault("passMark"), "manual: passMark", errors) ?? 85m;
@@ -242,12 +260,34 @@ public static class ItaCatalogueFormats
         return stream.ToArray();
     }
 
+    /// <summary>The sheet's rows with data, read one at a time and refused past the upload budget's row caps.</summary>
     private static List<IDictionary<string, object?>> Rows(MemoryStream buffer, string sheet)
     {
+        var budget = UploadBudget.OfficeFile;
         buffer.Position = 0;
-        return buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
-            .Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
-            .ToList();
+        var rows = new List<IDictionary<string, object?>>();
+        var scanned = 0;
+        foreach (IDictionary<string, object?> row in buffer.Query(useHeaderRow: true, sheetName: sheet))
+        {
+            if (++scanned > budget.MaxScannedRows)
+            {
+                throw new UploadBudgetException(budget.TooManyRowsMessage);
+            }
+
+            if (!row.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+            {
+                continue;
+            }
+
+            if (rows.Count >= budget.MaxRows)
+            {
+                throw new UploadBudgetException(budget.TooManyRowsMessage);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static string? Cell(IDictionary<string, object?> row, string column) =>
