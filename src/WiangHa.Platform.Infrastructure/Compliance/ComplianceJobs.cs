@@ -3,6 +3,7 @@ using Quartz;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Dashboards;
 using WiangHa.Platform.Infrastructure.Ita;
+using WiangHa.Platform.Infrastructure.Reports.Import;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
@@ -22,8 +23,8 @@ public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeF
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunSlotAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
 
     /// <summary>
-    /// The job's work for one scheduled fire time: every tenant's run, then the day's province figures (the trends)
-    /// and the history's retention. Tests call this directly with a controlled clock.
+    /// The job's work for one scheduled fire time: every tenant's run, then the day's province figures (the trends),
+    /// the history's retention and the expiry of import previews. Tests call this directly with a controlled clock.
     /// </summary>
     public async Task<int> RunSlotAsync(DateTimeOffset scheduledFireTime, CancellationToken cancellationToken = default)
     {
@@ -41,6 +42,9 @@ public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeF
         {
             await services.GetRequiredService<CrossTenantComplianceHistory>().PruneAsync(day, years[0], cancellationToken);
         }
+
+        // The night's housekeeping: previews never confirmed expire (they are re-made by uploading again).
+        await services.GetRequiredService<CrossTenantImportPreviewRetention>().PruneAsync(cancellationToken);
 
         return recorded;
     }

@@ -26,7 +26,7 @@ public sealed class ImportItaCatalogueHandler(PlatformDbContext db, TimeProvider
             return Refused(["รองรับเฉพาะไฟล์ .json หรือ .xlsx"]);
         }
 
-        var parsed = ItaCatalogueFormats.Parse(content, format);
+        var parsed = Parse(content, format, cancellationToken);
         if (parsed.Catalogue is not { } catalogue)
         {
             return Refused(parsed.Errors);
@@ -63,6 +63,22 @@ public sealed class ImportItaCatalogueHandler(PlatformDbContext db, TimeProvider
         db.ItaManualVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         return new ItaCatalogueImported(version.Id, version.Year, version.Number);
+    }
+
+    /// <summary>Parses within the upload budget's time: a workbook that takes longer is refused like any bad file.</summary>
+    private CatalogueParseResult Parse(Stream content, CatalogueFileFormat format, CancellationToken cancellationToken)
+    {
+        var budget = UploadBudget.OfficeFile;
+        using var timeout = new CancellationTokenSource(budget.ParseTime, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return ItaCatalogueFormats.Parse(content, format, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return CatalogueParseResult.Failed(budget.TooSlowMessage);
+        }
     }
 
     private static CommandResult.Invalid Refused(IEnumerable<string> errors) =>

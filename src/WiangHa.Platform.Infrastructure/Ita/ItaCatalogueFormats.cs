@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using MiniExcelLibs;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
 
@@ -37,10 +38,11 @@ public static class ItaCatalogueFormats
         _ => null,
     };
 
-    public static CatalogueParseResult Parse(Stream content, CatalogueFileFormat format) => format switch
+    /// <param name="cancellationToken">Also the parse-time budget of an XLSX: the caller cancels it when the time is up.</param>
+    public static CatalogueParseResult Parse(Stream content, CatalogueFileFormat format, CancellationToken cancellationToken = default) => format switch
     {
         CatalogueFileFormat.Json => ParseJson(content),
-        _ => ParseXlsx(content),
+        _ => ParseXlsx(content, cancellationToken),
     };
 
     public static string ToJson(ItaCatalogue catalogue) => JsonSerializer.Serialize(catalogue, JsonOptions);
@@ -81,7 +83,7 @@ public static class ItaCatalogueFormats
     private static readonly string[] ItemColumns =
         ["indicator", "indicatorTitle", "subIndicator", "subIndicatorTitle", "code", "title", "kind", "confirmed", "elements", "dataYearOffset", "dataYearText", "appliesTo"];
 
-    public static CatalogueParseResult ParseXlsx(Stream content)
+    public static CatalogueParseResult ParseXlsx(Stream content, CancellationToken cancellationToken = default)
     {
         List<string> sheets;
         var buffer = new MemoryStream();
@@ -89,7 +91,12 @@ public static class ItaCatalogueFormats
         {
             content.CopyTo(buffer);
             buffer.Position = 0;
+            UploadBudget.OfficeFile.Check(buffer, cancellationToken);
             sheets = MiniExcel.GetSheetNames(buffer);
+        }
+        catch (UploadBudgetException e)
+        {
+            return CatalogueParseResult.Failed(e.Message);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
@@ -110,13 +117,25 @@ public static class ItaCatalogueFormats
             return new CatalogueParseResult(null, errors);
         }
 
-        var manual = Rows(buffer, "manual").ToDictionary(r => Cell(r, "key") ?? "", r => Cell(r, "value"), StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            return ParseSheets(buffer, sheets, errors, cancellationToken);
+        }
+        catch (UploadBudgetException e)
+        {
+            return CatalogueParseResult.Failed(e.Message);
+        }
+    }
+
+    private static CatalogueParseResult ParseSheets(MemoryStream buffer, List<string> sheets, List<string> errors, CancellationToken cancellationToken)
+    {
+        var manual = Rows(buffer, "manual", cancellationToken).ToDictionary(r => Cell(r, "key") ?? "", r => Cell(r, "value"), StringComparer.OrdinalIgnoreCase);
         var year = ParseInt(manual.GetValueOrDefault("year"), "manual: year", errors) ?? 0;
         var passMark = ParseDecimal(manual.GetValueOrDefault("passMark"), "manual: passMark", errors) ?? 85m;
 
         var indicators = new List<ItaIndicator>();
         var rowNumber = 1;
-        foreach (var row in Rows(buffer, "items"))
+        foreach (var row in Rows(buffer, "items", cancellationToken))
         {
             rowNumber++;
             var where = $"items แถว {rowNumber.ToString(CultureInfo.InvariantCulture)}";
@@ -180,10 +199,10 @@ public static class ItaCatalogueFormats
         }
 
         var tiers = sheets.Contains("tiers")
-            ? Rows(buffer, "tiers").Select(r => new ItaRatingTier { Name = Cell(r, "name") ?? "", MinScore = ParseDecimal(Cell(r, "minScore"), "tiers: minScore", errors) ?? 0, Confirmed = ParseBool(Cell(r, "confirmed")) }).ToList()
+            ? Rows(buffer, "tiers", cancellationToken).Select(r => new ItaRatingTier { Name = Cell(r, "name") ?? "", MinScore = ParseDecimal(Cell(r, "minScore"), "tiers: minScore", errors) ?? 0, Confirmed = ParseBool(Cell(r, "confirmed")) }).ToList()
             : [];
         var milestones = sheets.Contains("milestones")
-            ? Rows(buffer, "milestones").Select(r => new ItaMilestone { Title = Cell(r, "title") ?? "", From = ParseDate(Cell(r, "from"), errors), To = ParseDate(Cell(r, "to"), errors), Confirmed = ParseBool(Cell(r, "confirmed")) }).ToList()
+            ? Rows(buffer, "milestones", cancellationToken).Select(r => new ItaMilestone { Title = Cell(r, "title") ?? "", From = ParseDate(Cell(r, "from"), errors), To = ParseDate(Cell(r, "to"), errors), Confirmed = ParseBool(Cell(r, "confirmed")) }).ToList()
             : [];
 
         if (errors.Count > 0)
@@ -242,12 +261,39 @@ public static class ItaCatalogueFormats
         return stream.ToArray();
     }
 
-    private static List<IDictionary<string, object?>> Rows(MemoryStream buffer, string sheet)
+    /// <summary>The sheet's rows with data, read one at a time and refused past the upload budget's row caps.</summary>
+    private static List<IDictionary<string, object?>> Rows(MemoryStream buffer, string sheet, CancellationToken cancellationToken)
     {
+        var budget = UploadBudget.OfficeFile;
         buffer.Position = 0;
-        return buffer.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()
-            .Where(r => r.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
-            .ToList();
+        var rows = new List<IDictionary<string, object?>>();
+        var scanned = 0;
+        foreach (IDictionary<string, object?> row in buffer.Query(useHeaderRow: true, sheetName: sheet))
+        {
+            if (++scanned > budget.MaxScannedRows)
+            {
+                throw new UploadBudgetException(budget.TooManyRowsMessage);
+            }
+
+            if (scanned % 256 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!row.Values.Any(v => v is not null && !string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture))))
+            {
+                continue;
+            }
+
+            if (rows.Count >= budget.MaxRows)
+            {
+                throw new UploadBudgetException(budget.TooManyRowsMessage);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static string? Cell(IDictionary<string, object?> row, string column) =>

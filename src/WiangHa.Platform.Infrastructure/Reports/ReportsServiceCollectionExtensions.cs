@@ -15,6 +15,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<SaveReportPublicationHandler>();
         services.AddScoped<SaveAssessmentAnalysisHandler>();
         services.AddScoped<ImportReportHandler>();
+        services.AddScoped<CrossTenantImportPreviewRetention>();
         services.AddScoped<CrossTenantPublicReports>();
         return services;
     }

@@ -45,7 +45,7 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
     /// <exception cref="ImportFormatException">The file cannot be imported at all (nothing is stored).</exception>
     public async Task<ImportPreview> PreviewAsync(string fileName, byte[] content, int? fiscalYear, CancellationToken cancellationToken = default)
     {
-        var parsed = ReportTableInterpreter.Interpret(ReportFileReader.Read(fileName, content));
+        var parsed = ReportTableInterpreter.Interpret(Read(fileName, content, cancellationToken));
         var db = writer.Db;
         var name = Path.GetFileName(fileName);
         var batch = new ImportBatch
@@ -65,6 +65,22 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
 
         var year = fiscalYear ?? parsed.DetectedFiscalYear ?? FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
         return await PreviewOfAsync(batch, parsed.Rows, year, earlier, cancellationToken);
+    }
+
+    /// <summary>Reads the file within the upload budget's time: a file that takes longer is refused like any bad file.</summary>
+    private RawReport Read(string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var budget = UploadBudget.OfficeFile;
+        using var timeout = new CancellationTokenSource(budget.ParseTime, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return ReportFileReader.Read(fileName, content, linked.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ImportFormatException(budget.TooSlowMessage, e);
+        }
     }
 
     /// <summary>The preview of a stored batch again (e.g. for another fiscal year).</summary>
@@ -94,6 +110,12 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
         if (batch is null)
         {
             return new ImportOutcome.NotFound();
+        }
+
+        if (batch.Status == ImportBatchStatus.Previewed && batch.CreatedAt < clock.GetUtcNow() - CrossTenantImportPreviewRetention.PreviewLifetime)
+        {
+            // The nightly job deletes it soon anyway; confirming a day-old preview would import what nobody just checked.
+            return new ImportOutcome.Refused(["ตัวอย่างการนำเข้านี้หมดอายุแล้ว (เกิน 24 ชั่วโมง) กรุณาอัปโหลดไฟล์อีกครั้งเพื่อตรวจสอบก่อนนำเข้า"]);
         }
 
         if (!FiscalYear.IsPlausible(fiscalYear))

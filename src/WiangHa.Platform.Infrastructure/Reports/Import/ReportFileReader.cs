@@ -2,10 +2,12 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
 using WiangHa.Platform.Domain.Reports;
+using WiangHa.Platform.Infrastructure.Common;
 
 namespace WiangHa.Platform.Infrastructure.Reports.Import;
 
@@ -20,13 +22,16 @@ public sealed record RawRow(int Position, IReadOnlyList<IReadOnlyList<string>> C
 
 /// <summary>
 /// Reads the three formats a report comes in: the seed's text (tab-separated rows whose cells hold &lt;p&gt;
-/// paragraphs, a row possibly broken over several lines), a DOCX with the table, an XLSX of the table.
+/// paragraphs, a row possibly broken over several lines), a DOCX with the table, an XLSX of the table. Every reader
+/// stays inside <see cref="UploadBudget.OfficeFile"/>: the zip is measured before it is opened, and elements and rows
+/// are counted while streaming, so a small file that expands to millions of rows is refused before it is built.
 /// </summary>
 public static partial class ReportFileReader
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    public static RawReport Read(string fileName, byte[] content)
+    /// <param name="cancellationToken">Also the parse-time budget: the caller cancels it when the time is up.</param>
+    public static RawReport Read(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0)
@@ -43,13 +48,13 @@ public static partial class ReportFileReader
         var isZip = content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         return extension switch
         {
-            ".docx" when isZip => ReadDocx(content),
+            ".docx" when isZip => ReadDocx(content, cancellationToken),
             ".docx" => throw new ImportFormatException("ไฟล์ .docx นี้ไม่ใช่เอกสาร Word ที่ถูกต้อง (ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล)"),
-            ".xlsx" when isZip => ReadXlsx(content),
+            ".xlsx" when isZip => ReadXlsx(content, cancellationToken),
             ".xlsx" => throw new ImportFormatException("ไฟล์ .xlsx นี้ไม่ใช่ไฟล์ Excel ที่ถูกต้อง (ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล)"),
             ".doc" or ".xls" => throw new ImportFormatException("ระบบรับเฉพาะไฟล์ Word/Excel รุ่นใหม่ (.docx, .xlsx) กรุณาบันทึกไฟล์เป็น .docx หรือ .xlsx แล้วนำเข้าอีกครั้ง"),
             _ when isZip => throw new ImportFormatException("ไม่รู้จักรูปแบบไฟล์นี้ กรุณาใช้ไฟล์ .docx, .xlsx หรือไฟล์ข้อความ (.txt)"),
-            _ => ReadText(content),
+            _ => ReadText(content, cancellationToken),
         };
     }
 
@@ -62,7 +67,7 @@ public static partial class ReportFileReader
 
     public static readonly string TooLargeMessage = $"ไฟล์มีขนาดใหญ่เกิน {MaxBytes / 1024 / 1024} MB กรุณาตัดรูปภาพออกหรือแยกไฟล์ก่อนนำเข้า";
 
-    private static RawReport ReadText(byte[] content)
+    private static RawReport ReadText(byte[] content, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -87,6 +92,12 @@ public static partial class ReportFileReader
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
+            if (i % 256 == 0)
+            {
+                // A long unclosed paragraph makes each line re-scan the pending row: bounded by the time budget.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (pending.Length == 0)
             {
                 if (!line.Contains('\t', StringComparison.Ordinal))
@@ -144,13 +155,18 @@ public static partial class ReportFileReader
         return parts.Select(p => WebUtility.HtmlDecode(Tag().Replace(p, " "))).ToList();
     }
 
-    private static RawReport ReadDocx(byte[] content)
+    private static RawReport ReadDocx(byte[] content, CancellationToken cancellationToken)
     {
+        var budget = UploadBudget.OfficeFile;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
-            var body = document.MainDocumentPart?.Document?.Body
+            budget.Check(stream, cancellationToken);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new DocumentFormat.OpenXml.Packaging.OpenSettings { MaxCharactersInPart = budget.MaxCharactersInPart });
+            var main = document.MainDocumentPart
+                ?? throw new ImportFormatException("ไฟล์ .docx นี้ไม่มีเนื้อหาเอกสาร Word (ไม่ใช่เอกสาร Word ที่ถูกต้อง)");
+            CountElements(main, budget, cancellationToken);
+            var body = main.Document?.Body
                 ?? throw new ImportFormatException("ไฟล์ .docx นี้ไม่มีเนื้อหาเอกสาร Word (ไม่ใช่เอกสาร Word ที่ถูกต้อง)");
             var rows = new List<RawRow>();
             var other = new StringBuilder();
@@ -175,17 +191,67 @@ public static partial class ReportFileReader
 
             return new RawReport(ImportFormat.Docx, rows, other.ToString());
         }
+        catch (UploadBudgetException e)
+        {
+            throw new ImportFormatException(e.Message, e);
+        }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
         {
             throw new ImportFormatException("เปิดไฟล์ .docx นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่เอกสาร Word", e);
         }
     }
 
-    private static RawReport ReadXlsx(byte[] content)
+    /// <summary>
+    /// Counts the body's elements with a streaming reader before the SDK builds its DOM (about 200 bytes an element):
+    /// a part of a few MB of empty paragraphs would otherwise become gigabytes.
+    /// </summary>
+    private static void CountElements(MainDocumentPart main, UploadBudget budget, CancellationToken cancellationToken)
     {
+        using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(part, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            MaxCharactersInDocument = budget.MaxCharactersInPart,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        });
+        int elements = 0, paragraphs = 0, rows = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (++elements % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // By local name only: transitional and strict Word use different namespaces for the same w:p and w:tr.
+            if (reader.LocalName == "p")
+            {
+                paragraphs++;
+            }
+            else if (reader.LocalName == "tr")
+            {
+                rows++;
+            }
+
+            if (elements > budget.MaxElements || paragraphs > budget.MaxParagraphs || rows > budget.MaxRows)
+            {
+                throw new UploadBudgetException(budget.TooManyParagraphsMessage);
+            }
+        }
+    }
+
+    private static RawReport ReadXlsx(byte[] content, CancellationToken cancellationToken)
+    {
+        var budget = UploadBudget.OfficeFile;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
+            budget.Check(stream, cancellationToken);
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
             {
                 if (zip.GetEntry("xl/workbook.xml") is null)
@@ -197,12 +263,33 @@ public static partial class ReportFileReader
             stream.Position = 0;
             var rows = new List<RawRow>();
             var position = 0;
+            // MiniExcel yields one row at a time: the caps stop it before a sheet of millions of rows is read.
             foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
             {
-                position++;
+                if (++position > budget.MaxScannedRows)
+                {
+                    throw new UploadBudgetException(budget.TooManyRowsMessage);
+                }
+
+                if (position % 256 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var cells = row.Values
                     .Select(v => (IReadOnlyList<string>)(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Split('\n').ToList())
                     .ToList();
+                // Empty rows are skipped by the interpreter anyway; not keeping them keeps memory to the rows with data.
+                if (cells.All(c => c.All(p => p.Length == 0)))
+                {
+                    continue;
+                }
+
+                if (rows.Count >= budget.MaxRows)
+                {
+                    throw new UploadBudgetException(budget.TooManyRowsMessage);
+                }
+
                 rows.Add(new RawRow(position, cells));
             }
 
@@ -212,7 +299,11 @@ public static partial class ReportFileReader
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (UploadBudgetException e)
+        {
+            throw new ImportFormatException(e.Message, e);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // MiniExcel throws many kinds of exception for a damaged workbook; each means the same to the clerk.
             throw new ImportFormatException("เปิดไฟล์ .xlsx นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ Excel", e);
