@@ -109,6 +109,22 @@ public sealed class AccessEndsTests(KestrelPlatformFactory factory) : IClassFixt
         (await fresh.SendJsonAsync(HttpMethod.Post, MeasuresApi(a), MeasureInputs.Valid())).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task A_plain_link_to_the_end_session_endpoint_asks_first_and_ends_nothing()
+    {
+        var a = await factory.Data.CreateTenantAsync();
+        var before = await HoldAsync(a, a.Editor);
+
+        // As an <img src> or a link in a forum post would: a GET with no id_token_hint.
+        var link = await before.Browser.Http.GetAsync("/connect/endsession");
+        link.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        link.Headers.Location!.ToString().ShouldBe("/account/sign-out");
+
+        using var copy = before.Copy();
+        (await copy.GetAsync(MeasuresApi(a))).StatusCode.ShouldBe(HttpStatusCode.OK, "the session goes on");
+        (await Oidc.ApiAsync(before.Tokens.AccessToken!, HttpMethod.Get, MeasuresApi(a))).StatusCode.ShouldBe(HttpStatusCode.OK, "the token goes on");
+    }
+
     private static string MeasuresApi(TestTenant tenant) => $"/api/v1/t/{tenant.Slug}/measures";
 
     /// <summary>What an attacker could hold before the event: the person's bearer tokens and a copy of their cookie.</summary>
