@@ -196,11 +196,15 @@ public sealed class PlanAlerts(
 
     private string PreferenceLink(Guid userId) => AlertPreferenceLinks.PathFor(protection, clock, userId);
 
-    /// <summary>Inserts the rows whose keys are new. A concurrent planner's rows win the unique index; ours then step aside.</summary>
+    /// <summary>
+    /// Inserts the rows whose keys are new. A concurrent planner's rows win the unique index; ours then step aside. Every
+    /// planner inserts in key order, so two of them meeting on the same keys wait for each other instead of deadlocking
+    /// (PostgreSQL found the cycle when two planners inserted the same keys in different orders).
+    /// </summary>
     private async Task<int> AddNewAsync(List<AlertMessage> messages, CancellationToken cancellationToken)
     {
         var added = 0;
-        foreach (var chunk in messages.Chunk(500))
+        foreach (var chunk in messages.OrderBy(m => m.IdempotencyKey, StringComparer.Ordinal).Chunk(500))
         {
             var keys = chunk.Select(m => m.IdempotencyKey).ToList();
             var existing = (await db.AlertMessages.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
@@ -212,7 +216,7 @@ public sealed class PlanAlerts(
                 await db.SaveChangesAsync(cancellationToken);
                 added += fresh.Count;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (IsConflict(e))
             {
                 // Another planner inserted some of these keys in between: add ours one by one, skipping theirs.
                 db.ChangeTracker.Clear();
@@ -224,7 +228,7 @@ public sealed class PlanAlerts(
                         await db.SaveChangesAsync(cancellationToken);
                         added++;
                     }
-                    catch (DbUpdateException)
+                    catch (Exception again) when (IsConflict(again))
                     {
                         db.ChangeTracker.Clear();
                     }
@@ -236,4 +240,7 @@ public sealed class PlanAlerts(
 
         return added;
     }
+
+    /// <summary>A refused insert: the unique index (a key another planner wrote first), or that wait ending in a deadlock, which Npgsql reports wrapped as transient.</summary>
+    private static bool IsConflict(Exception e) => e is DbUpdateException || e is InvalidOperationException { InnerException: DbUpdateException };
 }
