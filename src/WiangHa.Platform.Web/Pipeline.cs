@@ -23,7 +23,8 @@ public static class Pipeline
             .UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(isApi, branch => branch
             .UseExceptionHandler()
-            .UseStatusCodePages());
+            .UseStatusCodePages()
+            .UseMiddleware<Identity.CookieApiCsrfGuard>());
         // Static assets come precompressed (or not) from MapStaticAssets; compressing them again here garbles them.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/lib") && !c.Request.Path.StartsWithSegments("/css"), branch => branch.UseResponseCompression());
         app.UseRateLimiter();
