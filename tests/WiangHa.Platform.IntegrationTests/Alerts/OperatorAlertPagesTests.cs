@@ -15,7 +15,7 @@ namespace WiangHa.Platform.IntegrationTests.Alerts;
 /// The operators' alert pages through the real app: who may open them, the ITA calendar editor (years 2571 and 2572,
 /// which nothing else here reads), the lead-times form and the outbox with its retries.
 /// </summary>
-public sealed class OperatorAlertPagesTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
+public sealed class OperatorAlertPagesTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     private static readonly string[] Pages = ["/operator/alerts", "/operator/alerts/milestones?year=2571", "/operator/alerts/policy"];
 

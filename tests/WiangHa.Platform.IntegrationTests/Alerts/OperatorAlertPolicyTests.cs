@@ -4,7 +4,7 @@ using static WiangHa.Platform.IntegrationTests.Alerts.OperatorAlerts;
 namespace WiangHa.Platform.IntegrationTests.Alerts;
 
 /// <summary>The operators' lead times decide the alert days: one class, since it owns the platform's policy and walks the clock.</summary>
-public sealed class OperatorAlertPolicyTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
+public sealed class OperatorAlertPolicyTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     [Fact]
     public async Task Lead_days_of_10_alert_ten_days_before_a_milestone_and_no_longer_at_the_default_days()

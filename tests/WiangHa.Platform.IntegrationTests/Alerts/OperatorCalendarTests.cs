@@ -12,7 +12,7 @@ namespace WiangHa.Platform.IntegrationTests.Alerts;
 /// page show the confirmed date, and the alerts move with it. One test per class, since it owns 2570's calendar and
 /// walks the clock forward.
 /// </summary>
-public sealed class OperatorCalendarTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
+public sealed class OperatorCalendarTests(ChannelsPlatformFactory factory) : IClassFixture<ChannelsPlatformFactory>
 {
     [Fact]
     public async Task A_confirmed_and_moved_calendar_shows_on_the_dashboards_and_moves_the_alert_days()

@@ -131,7 +131,8 @@ public sealed class UploadBombTests(PlatformFactory factory, ITestOutputHelper o
         await later.PreviewAsync(tenant, "fresh.txt", System.Text.Encoding.UTF8.GetBytes(seed + "\n\n"));
         await using (var scope = factory.Scope())
         {
-            (await scope.ServiceProvider.GetRequiredService<CrossTenantImportPreviewRetention>().PruneAsync()).ShouldBeGreaterThanOrEqualTo(1);
+            // The host's scheduler may have run the nightly pruning itself when the clock moved on: the end state is what counts.
+            await scope.ServiceProvider.GetRequiredService<CrossTenantImportPreviewRetention>().PruneAsync();
         }
 
         (await factory.CountsAsync(tenant)).Batches.ShouldBe(2, "the confirmed import and the fresh preview remain");
