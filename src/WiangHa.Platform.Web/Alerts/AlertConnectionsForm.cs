@@ -47,13 +47,8 @@ public sealed class AlertConnectionsForm
                     entry.Errors.Clear(); // a number that did not bind is reported by the use case's own rules
                 }
 
-                foreach (var (field, messages) in invalid.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        page.ModelState.AddModelError(prefix == WebhookPrefix ? prefix : $"{prefix}.{field}", message);
-                    }
-                }
+                // The webhook form has one field, named by the prefix itself.
+                page.ModelState.AddErrors(invalid, prefix == WebhookPrefix ? "" : prefix, prefix == WebhookPrefix ? _ => WebhookPrefix : null);
 
                 break;
         }

@@ -5,12 +5,16 @@ namespace WiangHa.Platform.Web.Common;
 
 public static class ModelStateErrors
 {
-    /// <summary>Puts a use case's field errors beside the matching form fields (those bound under <paramref name="prefix"/>).</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, CommandResult.Invalid invalid, string prefix, Func<string, string>? fieldFor = null)
+    /// <summary>
+    /// Puts a use case's field errors beside the matching form fields (those bound under <paramref name="prefix"/>, or
+    /// at the top level when it is empty).
+    /// </summary>
+    public static void AddErrors(this ModelStateDictionary modelState, CommandResult.Invalid invalid, string prefix = "", Func<string, string>? fieldFor = null)
     {
         foreach (var (field, messages) in invalid.Errors)
         {
-            var key = string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{(fieldFor ?? (f => f))(field)}";
+            var name = (fieldFor ?? (f => f))(field);
+            var key = string.IsNullOrEmpty(field) ? string.Empty : string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Common;
-using WiangHa.Platform.Web.Pages.Notifications;
+using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Alerts;
 
@@ -41,7 +41,7 @@ public sealed class PreferencesModel(IDataProtectionProvider protection, TimePro
         var result = await save.HandleAsync(Preferences!.UserId, input(Preferences), cancellationToken);
         if (result is CommandResult.Invalid invalid)
         {
-            AlertPreferencesPage.AddErrors(ModelState, invalid);
+            ModelState.AddErrors(invalid);
             return Page();
         }
 

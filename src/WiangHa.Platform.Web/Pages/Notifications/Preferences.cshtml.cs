@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Notifications;
 
@@ -28,7 +29,7 @@ public sealed class PreferencesModel(AlertPreferencesQueries queries, SaveAlertP
         var result = await save.HandleAsync(UserId, new AlertPreferencesInput(emailsOn, language ?? ""), cancellationToken);
         if (result is CommandResult.Invalid invalid)
         {
-            AlertPreferencesPage.AddErrors(ModelState, invalid);
+            ModelState.AddErrors(invalid);
             return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
 
@@ -37,19 +38,4 @@ public sealed class PreferencesModel(AlertPreferencesQueries queries, SaveAlertP
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken) =>
         (Preferences = (await queries.ForUserAsync(UserId, cancellationToken))!) is not null;
-}
-
-/// <summary>What both preferences pages share: field errors beside their fields.</summary>
-internal static class AlertPreferencesPage
-{
-    public static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, CommandResult.Invalid invalid)
-    {
-        foreach (var (field, messages) in invalid.Errors)
-        {
-            foreach (var message in messages)
-            {
-                modelState.AddModelError(field, message);
-            }
-        }
-    }
 }
