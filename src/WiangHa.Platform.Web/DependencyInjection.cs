@@ -50,6 +50,7 @@ public static class DependencyInjection
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
+        services.AddHostPrefixCookies();
         services.AddSingleton<IAuthorizationHandler, TenantRoleHandler>();
         services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         services.AddAuthorizationBuilder().AddTenantPolicies().AddPlatformPolicies().AddApiPolicies().AddDashboardPolicies();
