@@ -17,6 +17,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddScoped<UpdateItemDisclosureHandler>();
         services.AddScoped<DeleteItemDisclosureHandler>();
         services.AddScoped<ComplianceQueries>();
+        services.AddScoped<ItasSheetQueries>();
         services.AddScoped<RequestComplianceCheckHandler>();
         services.AddScoped<CrossTenantComplianceHistory>();
         services.AddOptions<ComplianceHistoryOptions>().BindConfiguration(ComplianceHistoryOptions.SectionName)
