@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Dashboards;
+using WiangHa.Platform.Infrastructure.Home;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Ita;
@@ -78,6 +79,7 @@ public static class DependencyInjection
         services.AddCompliance();
         services.AddDashboards();
         services.AddAlerts();
+        services.AddHome();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<RegistrySeeder>();
