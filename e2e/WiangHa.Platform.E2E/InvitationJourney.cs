@@ -41,6 +41,7 @@ public sealed class InvitationJourney(BrowserFixture fixture)
         (await clerk.Locator("[data-testid=recovery-codes]").TextContentAsync())!.ShouldContain("รหัสกู้คืน");
         await clerk.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "two-factor-enrolled.png"), FullPage = true });
 
+        await clerk.Locator("[data-testid=user-menu]").ClickAsync();
         await clerk.Locator("[data-testid=sign-out]").ClickAsync();
         await clerk.WaitForURLAsync("**/account/sign-in");
         await clerk.GetByLabel("อีเมล").FillAsync(email);

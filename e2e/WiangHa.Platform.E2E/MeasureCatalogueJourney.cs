@@ -35,6 +35,7 @@ public sealed class MeasureCatalogueJourney(BrowserFixture fixture)
         (await page.Locator("[data-testid=measure-outcome]").TextContentAsync()).ShouldBe("บุคลากรทุกคนรับทราบหลักเกณฑ์การประเมินผลการปฏิบัติงาน (ปรับปรุงในการทดสอบ)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "measure-details.png"), FullPage = true });
 
+        await page.Locator("[data-testid=user-menu]").ClickAsync();
         await page.Locator("[data-testid=sign-out]").ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in");
         await page.GotoAsync("/t/wiangha/measures");

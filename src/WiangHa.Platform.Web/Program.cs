@@ -55,6 +55,7 @@ app.MapReportEndpoints();
 app.MapComplianceEndpoints();
 app.MapDashboardEndpoints();
 app.MapAlertEndpoints();
+app.MapLanguageEndpoints();
 app.MapRazorPages();
 
 StartupBanner.PrintWhenStarted(app, demo);

@@ -30,10 +30,13 @@ public sealed class OrganisationQueries(PlatformDbContext db)
             query = query.Where(x => x.o.ProvinceCode == provinceCode);
         }
 
-        return await query.OrderBy(x => x.p.NameTh).ThenBy(x => x.o.NameTh).Take(500)
+        // Thai dictionary order (a database's binary order puts every เ แ โ ใ ไ name last), so sorted here; the whole
+        // country is 7,849 short rows.
+        var rows = await query
             .Select(x => new OrganisationSummary(x.o.Id, x.o.Slug, x.o.DlaCode, x.o.NameTh, x.o.Type, x.p.NameTh, x.d.NameTh, x.o.Status,
                 db.Memberships.Count(m => m.OrganisationId == x.o.Id && m.IsActive)))
             .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.ProvinceNameTh, DashboardQueries.ThaiOrder).ThenBy(r => r.NameTh, DashboardQueries.ThaiOrder).Take(500).ToList();
     }
 
     /// <summary>The provinces in Thai dictionary order (เชียงราย under ช, as a Thai reader looks for it).</summary>

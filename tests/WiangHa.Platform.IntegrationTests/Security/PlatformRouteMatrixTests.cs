@@ -72,6 +72,7 @@ public sealed class PlatformRouteMatrixTests(PlatformFactory factory) : IClassFi
         ("/account/select-tenant", Audience.SignedIn),
         ("/account/", Audience.Public),
         ("/alerts/", Audience.Public),
+        ("/language", Audience.Public),
         ("/p/", Audience.Public),
         ("/status/", Audience.Public),
         ("/connect/", Audience.Public),

@@ -19,7 +19,7 @@ public sealed class SelectTenantModel(CrossTenantMemberships memberships) : Page
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        Memberships = await memberships.ForUserAsync(userId, cancellationToken);
+        Memberships = (await memberships.ForUserAsync(userId, cancellationToken)).OrderBy(m => m.NameTh, WiangHa.Platform.Infrastructure.Dashboards.DashboardQueries.ThaiOrder).ToList();
         // Supervisors work from the dashboards, which list every LAO of their provinces (also those not onboarded).
         if (Memberships.Count == 0 && User.IsSupervisor() && !User.IsInRole(PlatformRoles.Operator))
         {
