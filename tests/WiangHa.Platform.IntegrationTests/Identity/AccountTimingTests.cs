@@ -11,9 +11,15 @@ namespace WiangHa.Platform.IntegrationTests.Identity;
 /// <summary>The platform hashing passwords at production cost (Identity's default PBKDF2 iteration count).</summary>
 public sealed class FullCostHashingFactory : PlatformFactory
 {
-    /// <summary>Only the requests are timed: the queued reset mail is not sent meanwhile.</summary>
+    /// <summary>
+    /// Only the requests are timed (the queued reset mail is not sent meanwhile), and every attempt checks a password:
+    /// the throttle's limits are out of reach, so the wrong-password path is measured, not the refusal.
+    /// </summary>
     protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
-        [("Compliance:Scheduler:Enabled", "false"), ("Email:SendQueuedAtOnce", "false")];
+    [
+        ("Compliance:Scheduler:Enabled", "false"), ("Email:SendQueuedAtOnce", "false"),
+        ("Security:SignIn:FailuresPerClient", "1000"), ("Security:SignIn:AccountFailuresPerHour", "1000"),
+    ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
