@@ -101,6 +101,12 @@ public static class DependencyInjection
             .Validate(o => o.SmtpPort is > 0 and < 65536 && !string.IsNullOrWhiteSpace(o.FromAddress), "Email needs a valid SmtpPort and FromAddress.")
             .ValidateOnStart();
         services.AddSingleton<PlatformMailer>();
+        // Requests queue mail; senders off the request send it (this replica's worker at once, the minute's job after).
+        services.AddScoped<MailQueue>();
+        services.AddSingleton<MailQueueSignal>();
+        services.AddScoped<CrossTenantMailQueue>();
+        services.AddSingleton<SendQueuedMail>();
+        services.AddHostedService<MailQueueWorker>();
         return services;
     }
 

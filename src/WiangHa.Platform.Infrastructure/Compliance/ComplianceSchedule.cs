@@ -4,6 +4,7 @@ using Quartz;
 using WiangHa.Platform.Infrastructure.Alerts;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Infrastructure.Data;
+using WiangHa.Platform.Infrastructure.Email;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
@@ -31,6 +32,9 @@ public sealed class ComplianceSchedulerOptions
 
     /// <summary>Draining the alert outbox (retries included), every minute.</summary>
     public string AlertSendingCron { get; set; } = "0 * * * * ?";
+
+    /// <summary>Draining the mail queue (invitations, password resets: retries and rows other replicas left), every minute.</summary>
+    public string MailSendingCron { get; set; } = "30 * * * * ?";
 }
 
 /// <summary>Quartz.NET: jobs, triggers and the persistent job store per database provider.</summary>
@@ -41,7 +45,7 @@ public static class ComplianceSchedule
     public static TimeZoneInfo Bangkok { get; } = FindBangkok();
 
     /// <summary>Every recurring trigger the scheduler registers, each defined once beside its job.</summary>
-    public static IReadOnlyList<RecurringTrigger> Recurring { get; } = [NightlyComplianceJob.Trigger, PruneOpenIdTokensJob.Trigger, LinkSweepJob.Trigger, AlertPlanningJob.Trigger, AlertSendingJob.Trigger];
+    public static IReadOnlyList<RecurringTrigger> Recurring { get; } = [NightlyComplianceJob.Trigger, PruneOpenIdTokensJob.Trigger, LinkSweepJob.Trigger, AlertPlanningJob.Trigger, AlertSendingJob.Trigger, MailSendingJob.Trigger];
 
     public static IServiceCollection AddComplianceScheduling(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string connectionString)
     {
@@ -86,6 +90,7 @@ public static class ComplianceSchedule
             q.AddRecurringJob<LinkSweepJob>(LinkSweepJob.Trigger, options);
             q.AddRecurringJob<AlertPlanningJob>(AlertPlanningJob.Trigger, options);
             q.AddRecurringJob<AlertSendingJob>(AlertSendingJob.Trigger, options);
+            q.AddRecurringJob<MailSendingJob>(MailSendingJob.Trigger, options);
         });
         if (options.Enabled)
         {

@@ -44,6 +44,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<Email.OutgoingMail> OutgoingMails => Set<Email.OutgoingMail>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<ItaManual> ItaManuals => Set<ItaManual>();

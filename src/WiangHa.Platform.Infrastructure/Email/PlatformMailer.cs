@@ -22,13 +22,22 @@ public sealed class EmailOptions
     public string FromAddress { get; set; } = "no-reply@wiangha.local";
     public string FromName { get; set; } = "WiangHa Platform";
     public string PickupDirectory { get; set; } = "data/mail";
+
+    /// <summary>
+    /// Send queued mail as soon as a request queues it (this replica's <see cref="MailQueueWorker"/>); off, the queue is
+    /// drained by the every-minute <see cref="MailSendingJob"/> only.
+    /// </summary>
+    public bool SendQueuedAtOnce { get; set; } = true;
 }
 
 /// <param name="MessageId">A stable Message-ID (an alert's id): a retried message that did arrive after all is recognised as the same.</param>
 /// <param name="UnsubscribeUrl">For alert mail: <c>List-Unsubscribe</c> with RFC 8058's one-click POST, so a mail app's own button works.</param>
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? MessageId = null, string? UnsubscribeUrl = null);
 
-/// <summary>Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit).</summary>
+/// <summary>
+/// Sends mail with MailKit (Thai subjects are RFC 2047-encoded by MimeKit). Called by senders that run off the request:
+/// <see cref="SendQueuedMail"/> (invitations, resets) and the alert outbox; requests queue mail (<see cref="MailQueue"/>).
+/// </summary>
 public sealed class PlatformMailer(IOptions<EmailOptions> emailOptions, TimeProvider clock, ILogger<PlatformMailer> logger)
 {
     private readonly EmailOptions options = emailOptions.Value;

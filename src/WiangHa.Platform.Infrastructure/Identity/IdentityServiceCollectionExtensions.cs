@@ -18,6 +18,17 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<ChangeMemberRoleHandler>();
         services.AddScoped<SetMemberActiveHandler>();
         services.AddScoped<AccessRevocation>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+            .Validate(o => o.FailuresPerClient > 0 && o.AccountFailuresPerHour > 0 && o.ClientWindow > TimeSpan.Zero && o.KnownClientDays > 0,
+                "Security:SignIn needs positive limits.")
+            .ValidateOnStart();
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<IValidator<RequestPasswordResetInput>, RequestPasswordResetInputValidator>();
+        services.AddScoped<RequestPasswordResetHandler>();
+        services.AddScoped<PasswordResetMail>();
+        services.AddScoped<CrossTenantIdentityRetention>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace WiangHa.Platform.Infrastructure.Identity;
 /// mail is composed here too.
 /// </summary>
 /// <remarks>Internal and made by its handlers (not by DI), so it cannot be used as a use case of its own.</remarks>
-internal sealed class InvitationSender(PlatformDbContext db, PlatformMailer mailer, AuditLog audit, TimeProvider clock)
+internal sealed class InvitationSender(PlatformDbContext db, MailQueue mail, AuditLog audit, TimeProvider clock)
 {
     public const string InvalidEmailMessage = "กรุณากรอกอีเมลให้ถูกต้อง";
 
@@ -35,7 +35,7 @@ internal sealed class InvitationSender(PlatformDbContext db, PlatformMailer mail
             cancellationToken);
     }
 
-    /// <summary>Stores the invitation, mails <paramref name="compose"/>'s message for its link, and audits the sending.</summary>
+    /// <summary>Stores the invitation, queues <paramref name="compose"/>'s message for its link, and audits the sending.</summary>
     public async Task<Invitation> SendAsync(
         string email, Guid? organisationId, TenantRole? role, string? platformRole, IReadOnlyList<string> provinces, Guid? invitedBy,
         string baseUrl, Func<string, EmailMessage> compose, CancellationToken cancellationToken)
@@ -55,10 +55,9 @@ internal sealed class InvitationSender(PlatformDbContext db, PlatformMailer mail
             InvitedByUserId = invitedBy,
         };
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(cancellationToken);
-
+        // The invitation and its mail are saved together; the mail leaves from the queue, not from this request.
         var link = $"{baseUrl.TrimEnd('/')}/account/accept-invitation?token={token}";
-        await mailer.SendAsync(compose(link), cancellationToken);
+        await mail.EnqueueAsync(compose(link), cancellationToken);
         await audit.RecordAsync(
             AuditActions.InvitationSent, organisationId, "Invitation", email, $"{{\"role\":\"{platformRole ?? role.ToString()}\"}}",
             cancellationToken: cancellationToken);

@@ -33,7 +33,7 @@ public sealed class InviteMemberInputValidator : AbstractValidator<InviteMemberI
 /// <summary>The current LAO's admin invites someone by email; the link lets them join it once, within a week.</summary>
 public sealed class InviteMemberHandler(
     PlatformDbContext db, IValidator<InviteMemberInput> validator, IMultiTenantContextAccessor tenants,
-    PlatformMailer mailer, AuditLog audit, TimeProvider clock)
+    MailQueue mail, AuditLog audit, TimeProvider clock)
 {
     public async Task<CommandResult> HandleAsync(InviteMemberInput input, Guid? invitedBy, string baseUrl, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class InviteMemberHandler(
             return new CommandResult.Invalid(validation.ToDictionary().AsReadOnly());
         }
 
-        var invitation = await new InvitationSender(db, mailer, audit, clock)
+        var invitation = await new InvitationSender(db, mail, audit, clock)
             .SendToOrganisationAsync(tenantId, input.Email!, input.Role, invitedBy, baseUrl, cancellationToken);
         return new CommandResult.Success(invitation.Id, Guid.Empty);
     }

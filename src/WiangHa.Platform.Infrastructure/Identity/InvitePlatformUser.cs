@@ -25,7 +25,7 @@ public sealed class InvitePlatformUserInputValidator : AbstractValidator<InviteP
 
 /// <summary>An operator invites another operator or a supervisor (provincial ones with the provinces they read).</summary>
 public sealed class InvitePlatformUserHandler(
-    PlatformDbContext db, IValidator<InvitePlatformUserInput> validator, PlatformMailer mailer, AuditLog audit, TimeProvider clock)
+    PlatformDbContext db, IValidator<InvitePlatformUserInput> validator, MailQueue mail, AuditLog audit, TimeProvider clock)
 {
     public async Task<CommandResult> HandleAsync(InvitePlatformUserInput input, Guid? invitedBy, string baseUrl, CancellationToken cancellationToken = default)
     {
@@ -45,7 +45,7 @@ public sealed class InvitePlatformUserHandler(
         }
 
         var platformRole = input.Role!;
-        var invitation = await new InvitationSender(db, mailer, audit, clock).SendAsync(
+        var invitation = await new InvitationSender(db, mail, audit, clock).SendAsync(
             input.Email!, null, null, platformRole, provincial ? known : [], invitedBy, baseUrl, link => new EmailMessage(
                 input.Email!,
                 "คำเชิญเข้าใช้งาน WiangHa Platform",

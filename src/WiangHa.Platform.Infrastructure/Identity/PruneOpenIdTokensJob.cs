@@ -8,11 +8,13 @@ namespace WiangHa.Platform.Infrastructure.Identity;
 /// <summary>
 /// Nightly: deletes expired or revoked OpenID Connect tokens and authorizations older than a safety margin
 /// (OpenIddict.Quartz is not served, so this is the same job written on the managers' PruneAsync).
-/// Idempotent: pruning twice removes nothing more.
+/// Idempotent: pruning twice removes nothing more. The same night prunes sign-in attempts and sent identity mail
+/// (<see cref="CrossTenantIdentityRetention"/>).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class PruneOpenIdTokensJob(
-    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, TimeProvider clock, ILogger<PruneOpenIdTokensJob> logger) : IJob
+    IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, CrossTenantIdentityRetention retention, TimeProvider clock,
+    ILogger<PruneOpenIdTokensJob> logger) : IJob
 {
     public static readonly JobKey Key = new("prune-openid-tokens", "identity");
 
@@ -23,7 +25,12 @@ public sealed class PruneOpenIdTokensJob(
     /// <summary>Keep two weeks of history for investigations (audit), as OpenIddict's own Quartz job does.</summary>
     public static readonly TimeSpan MinimumAge = TimeSpan.FromDays(14);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await PruneAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await PruneAsync(cancellationToken);
+        var (attempts, mails) = await retention.PruneAsync(cancellationToken);
+        logger.LogInformation("Pruned {Attempts} sign-in attempts and {Mails} queued mails", attempts, mails);
+    }
 
     public async Task<(long Tokens, long Authorizations)> PruneAsync(CancellationToken cancellationToken = default)
     {

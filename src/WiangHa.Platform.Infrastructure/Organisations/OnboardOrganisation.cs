@@ -66,7 +66,7 @@ public sealed partial class OnboardOrganisationInputValidator : AbstractValidato
 /// </summary>
 public sealed class OnboardOrganisationHandler(
     PlatformDbContext db, IValidator<OnboardOrganisationInput> validator, RegistryQueries registry, TenantScope tenantScope,
-    PlatformMailer mailer, AuditLog audit, TimeProvider clock)
+    MailQueue mail, AuditLog audit, TimeProvider clock)
 {
     public static readonly string[] StandardUnits = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"];
 
@@ -125,7 +125,7 @@ public sealed class OnboardOrganisationHandler(
             }
         }
 
-        await new InvitationSender(db, mailer, audit, clock)
+        await new InvitationSender(db, mail, audit, clock)
             .SendToOrganisationAsync(organisation.Id, input.FirstAdminEmail!, TenantRole.Admin, operatorId, baseUrl, cancellationToken);
         return new CommandResult.Success(organisation.Id, Guid.Empty);
     }

@@ -3,13 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace WiangHa.Platform.Web.Identity;
 
-/// <summary>Per-client-IP limits on the doors attackers knock on: the sign-in form and the token endpoint.</summary>
+/// <summary>
+/// Per-client-IP limits on the doors attackers knock on: the sign-in form, the forgotten-password form and the token
+/// endpoint. The forgotten-password form is also capped per address (<c>RequestPasswordResetHandler</c>), silently.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "Security:RateLimits";
 
     public int SignInPerMinute { get; set; } = 20;
     public int TokenPerMinute { get; set; } = 60;
+    public int ForgotPasswordPerMinute { get; set; } = 5;
 }
 
 public static class RateLimits
@@ -17,7 +21,7 @@ public static class RateLimits
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => o.SignInPerMinute > 0 && o.TokenPerMinute > 0, "Security:RateLimits needs positive limits.")
+            .Validate(o => o.SignInPerMinute > 0 && o.TokenPerMinute > 0 && o.ForgotPasswordPerMinute > 0, "Security:RateLimits needs positive limits.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
@@ -32,7 +36,12 @@ public static class RateLimits
                     ? RateLimitPartition.GetNoLimiter("open")
                     : RateLimitPartition.GetFixedWindowLimiter($"{door}|{context.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = door == "sign-in" ? options.SignInPerMinute : options.TokenPerMinute,
+                        PermitLimit = door switch
+                        {
+                            "sign-in" => options.SignInPerMinute,
+                            "forgot-password" => options.ForgotPasswordPerMinute,
+                            _ => options.TokenPerMinute,
+                        },
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     });
@@ -41,7 +50,11 @@ public static class RateLimits
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("มีการพยายามเข้าสู่ระบบถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many attempts, retry in a minute)", cancellationToken);
+                await context.HttpContext.Response.WriteAsync(
+                    Door(context.HttpContext.Request) == "forgot-password"
+                        ? "มีคำขอตั้งรหัสผ่านใหม่ถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many reset requests, retry in a minute)"
+                        : "มีการพยายามเข้าสู่ระบบถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many attempts, retry in a minute)",
+                    cancellationToken);
             };
         });
         return services;
@@ -50,6 +63,7 @@ public static class RateLimits
     private static string? Door(HttpRequest request) =>
         !HttpMethods.IsPost(request.Method) ? null
         : request.Path.StartsWithSegments("/account/sign-in") || request.Path.StartsWithSegments("/account/sign-in-2fa") ? "sign-in"
+        : request.Path.StartsWithSegments("/account/forgot-password") ? "forgot-password"
         : request.Path.StartsWithSegments("/connect/token") ? "token"
         : null;
 }

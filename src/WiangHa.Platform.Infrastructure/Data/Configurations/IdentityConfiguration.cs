@@ -50,3 +50,17 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.HasIndex(e => e.OccurredAt);
     }
 }
+
+public sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<SignInAttempt> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Account).HasMaxLength(256);
+        builder.Property(a => a.Client).HasMaxLength(64).IsUnicode(false);
+        // The throttle's questions: this client's attempts on this account, and the account's failures of the hour.
+        builder.HasIndex(a => new { a.Account, a.Client, a.At });
+        builder.HasIndex(a => new { a.Account, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}

@@ -1,15 +1,16 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using WiangHa.Platform.Infrastructure.Email;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Identity;
 using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-/// <summary>Emails a reset link; answers the same whether or not the email has an account (no enumeration).</summary>
-public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, PlatformMailer mailer, PublicUrls urls) : PageModel
+/// <summary>
+/// Queues a reset link; answers the same whether or not the email has an account and whether or not the address's hourly
+/// cap was reached (no enumeration). The mail leaves from the queue, after the answer (<see cref="RequestPasswordResetHandler"/>).
+/// </summary>
+public sealed class ForgotPasswordModel(RequestPasswordResetHandler handler, PublicUrls urls) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -18,16 +19,11 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, Platfor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is not null)
+        var result = await handler.HandleAsync(new RequestPasswordResetInput(Email), urls.Base(Request), cancellationToken);
+        if (result is CommandResult.Invalid invalid)
         {
-            var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{urls.Base(Request)}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}";
-            await mailer.SendAsync(new EmailMessage(
-                user.Email!,
-                "ตั้งรหัสผ่านใหม่ WiangHa Platform",
-                $"มีคำขอตั้งรหัสผ่านใหม่สำหรับบัญชีนี้\n\nเปิดลิงก์นี้เพื่อตั้งรหัสผ่านใหม่:\n{link}\n\nหากท่านไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ รหัสผ่านเดิมยังใช้ได้"),
-                cancellationToken);
+            ModelState.AddErrors(invalid);
+            return Page();
         }
 
         Sent = true;

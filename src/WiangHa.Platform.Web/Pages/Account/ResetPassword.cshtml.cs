@@ -8,7 +8,7 @@ using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AccessRevocation access, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AccessRevocation access, SignInThrottle throttle, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -50,6 +50,9 @@ public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AccessRe
 
         // Whoever held the old password may hold a session or a refresh token too: all of them end here.
         await access.EndAsync(user!, HttpContext.RequestAborted);
+        // Holding the mailbox proves it is the account's owner: this address becomes known to the account, so a stranger's
+        // failures elsewhere cannot keep the owner out (SignInThrottle).
+        await throttle.RecordAsync(SignInThrottle.AccountKey(user!.Email!), SignInThrottle.ClientKey(HttpContext.Connection.RemoteIpAddress), succeeded: true, HttpContext.RequestAborted);
         await audit.RecordAsync(AuditActions.PasswordReset, actorUserId: user!.Id, actorName: user.Email);
         TempData["Message"] = Ui.T("ตั้งรหัสผ่านใหม่แล้ว กรุณาเข้าสู่ระบบ", "Password changed; please sign in.");
         return Redirect("/account/sign-in");

@@ -12,7 +12,13 @@ using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserManager<PlatformUser> users, CrossTenantMemberships memberships, AuditLog audit) : PageModel
+/// <summary>
+/// The sign-in form. Every failure, for an unknown address, a wrong password or a refused (throttled) client alike, gets
+/// the same page after the same work (<see cref="PasswordSignIn"/>), so the form tells nobody which addresses have an
+/// account or are locked.
+/// </summary>
+public sealed class SignInModel(
+    PasswordSignIn passwordSignIn, SignInManager<PlatformUser> signInManager, UserManager<PlatformUser> users, CrossTenantMemberships memberships, AuditLog audit) : PageModel
 {
     [BindProperty]
     [DataType(DataType.EmailAddress)]
@@ -47,13 +53,13 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserM
         }
 
         var email = Email!.Trim();
-        var user = await users.FindByEmailAsync(email);
-        var result = await signInManager.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        var outcome = await passwordSignIn.SignInAsync(email, Password!, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        var result = outcome.Result;
         // Only someone who knows the password learns that the organisation is suspended.
-        if ((result.Succeeded || result.RequiresTwoFactor) && await OnlySuspendedOrganisationsAsync(user!))
+        if (outcome.User is { } user && await OnlySuspendedOrganisationsAsync(user))
         {
             await signInManager.SignOutAsync();
-            await audit.RecordAsync(AuditActions.SignInRefusedSuspended, actorUserId: user!.Id, actorName: email);
+            await audit.RecordAsync(AuditActions.SignInRefusedSuspended, actorUserId: user.Id, actorName: email);
             ModelState.AddModelError(string.Empty, Ui.T(
                 "หน่วยงานของท่านถูกระงับการใช้งานชั่วคราว จึงยังเข้าสู่ระบบไม่ได้ ข้อมูลทั้งหมดยังเก็บไว้ครบถ้วน กรุณาติดต่อผู้ดูแลระบบ",
                 "Your organisation is suspended; its data is kept. Contact the platform operators."));
@@ -62,7 +68,7 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserM
 
         if (result.Succeeded)
         {
-            await audit.RecordAsync(AuditActions.SignInSucceeded, actorUserId: user!.Id, actorName: email);
+            await audit.RecordAsync(AuditActions.SignInSucceeded, actorUserId: outcome.User!.Id, actorName: email);
             return LocalRedirect(SafeReturnUrl);
         }
 
@@ -71,12 +77,16 @@ public sealed class SignInModel(SignInManager<PlatformUser> signInManager, UserM
             return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl });
         }
 
-        await audit.RecordAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorUserId: user?.Id, actorName: email);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? Ui.T("บัญชีถูกล็อกชั่วคราวเนื่องจากใส่รหัสผ่านผิดหลายครั้ง กรุณาลองใหม่ในอีก 15 นาที หรือกด \"ลืมรหัสผ่าน\"", "Account locked after repeated failures; try again in 15 minutes or reset your password.")
-            : Ui.T("อีเมลหรือรหัสผ่านไม่ถูกต้อง", "Wrong email or password."));
+        // The trail keeps who was refused (and the account, when there is one); the page says the same to everyone.
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorUserId: outcome.AccountId, actorName: email);
+        ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
+
+    /// <summary>One message for every failure: wrong address, wrong password, or a client refused after repeated failures.</summary>
+    public static string FailedMessage => Ui.T(
+        "อีเมลหรือรหัสผ่านไม่ถูกต้อง หากลองผิดหลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่ หรือกด \"ลืมรหัสผ่าน\"",
+        "Wrong email or password. After repeated failures, wait 15 minutes or reset your password.");
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/select-tenant";
 
