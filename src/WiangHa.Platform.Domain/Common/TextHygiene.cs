@@ -108,11 +108,14 @@ public static class TextHygiene
         return (Normalise(clean.ToString()), removed);
     }
 
-    /// <summary>The text in NFC; text that is not well-formed UTF-16 (a lone surrogate) is left as it is, to be refused.</summary>
+    /// <summary>
+    /// The text in NFC. Text with a refused character (a lone surrogate, U+FFFE, which normalisation itself refuses) is
+    /// left as it is, to be refused with its message.
+    /// </summary>
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!IsWellFormed(text))
+        if (FirstRefused(text, multiLine: true) is not null)
         {
             return text;
         }
@@ -189,7 +192,8 @@ public static class TextHygiene
 
     private static PropertyInfo[] Readable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic)
+            // What was set (init or set), never a computed property, which may only make sense for valid input.
+            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic)
             .ToArray();
 
     private static bool IsRefused(char c, bool multiLine) => c switch

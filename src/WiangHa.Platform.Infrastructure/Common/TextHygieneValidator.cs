@@ -13,7 +13,7 @@ public sealed class TextHygieneValidator<T> : AbstractValidator<T>
 {
     public TextHygieneValidator(IValidator<T> inner)
     {
-        Include(inner);
+        // First: a field shows its first message, and this one says what is really wrong with the text.
         RuleFor(input => input).Custom((input, context) =>
         {
             foreach (var (field, message) in TextHygiene.ProblemsIn(input))
@@ -21,6 +21,7 @@ public sealed class TextHygieneValidator<T> : AbstractValidator<T>
                 context.AddFailure(field, message);
             }
         });
+        Include(inner);
     }
 }
 
