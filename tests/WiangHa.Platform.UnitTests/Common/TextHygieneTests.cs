@@ -154,6 +154,15 @@ public sealed class TextHygieneTests
         ItaCatalogueValidator.Validate(broken).ShouldHaveSingleItem().ShouldStartWith("Title: มีอักขระควบคุมที่ใช้ไม่ได้");
     }
 
+    [Fact]
+    public async Task A_display_name_with_a_control_character_is_refused_by_identity()
+    {
+        var validator = new Infrastructure.Identity.UserTextValidator();
+        (await validator.ValidateAsync(null!, new Infrastructure.Identity.PlatformUser { DisplayName = "สมชาย ใจดี" })).Succeeded.ShouldBeTrue();
+        var refused = await validator.ValidateAsync(null!, new Infrastructure.Identity.PlatformUser { DisplayName = "สมชาย\u202Eใจดี" });
+        refused.Errors.ShouldHaveSingleItem().Description.ShouldStartWith("ชื่อ-นามสกุลมีอักขระควบคุมที่ใช้ไม่ได้");
+    }
+
     [Theory]
     [InlineData("ปีงบประมาณ พ.ศ. 25٦٩", 2569)]
     [InlineData("ปีงบประมาณ พ.ศ. ２５６９", 2569)]
