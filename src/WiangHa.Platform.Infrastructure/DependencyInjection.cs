@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using WiangHa.Platform.Infrastructure.Audit;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Email;
 using Microsoft.Extensions.Hosting;
 using WiangHa.Platform.Infrastructure.Compliance;
@@ -68,7 +69,7 @@ public static class DependencyInjection
     }
 
     public static IdentityBuilder AddPlatformIdentityStores(this IdentityBuilder identity) =>
-        identity.AddEntityFrameworkStores<PlatformDbContext>().AddDefaultTokenProviders();
+        identity.AddEntityFrameworkStores<PlatformDbContext>().AddDefaultTokenProviders().AddUserValidator<UserTextValidator>();
 
     public static IServiceCollection AddPlatformFeatures(this IServiceCollection services)
     {
@@ -91,6 +92,8 @@ public static class DependencyInjection
         services.AddScoped<AuditTrailQueries>();
         services.AddIdentity();
         services.AddScoped<OpenIdClientRegistrar>();
+        // Last: wraps every validator registered above (issue 11, text hygiene).
+        services.RefuseControlCharacters();
         return services;
     }
 

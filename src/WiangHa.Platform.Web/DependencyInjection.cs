@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using WiangHa.Platform.Infrastructure;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web;
@@ -94,6 +95,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddTextInput();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "WiangHa Platform API";

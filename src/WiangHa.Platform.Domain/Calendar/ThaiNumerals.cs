@@ -21,13 +21,17 @@ public static class ThaiNumerals
 
     public static string ToThaiDigits(int number) => ToThaiDigits(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Every decimal digit as 0–9: Thai digits, and any other script's (Arabic-Indic ٦, full-width ６ …), which a
+    /// pattern's <c>\d</c> matches too and which <see cref="int.Parse(string)"/> would then refuse.
+    /// </summary>
     public static string ToArabicDigits(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(c is >= ThaiZero and <= '๙' ? (char)('0' + (c - ThaiZero)) : c);
+            builder.Append(c is >= '0' and <= '9' || !char.IsDigit(c) ? c : (char)('0' + (int)char.GetNumericValue(c)));
         }
 
         return builder.ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Common;
 
 namespace WiangHa.Platform.Domain.Ita;
 
@@ -75,6 +76,12 @@ public static class ItaCatalogueValidator
             {
                 errors.Add($"กำหนดการ \"{milestone.Title}\": วันสิ้นสุดอยู่ก่อนวันเริ่ม");
             }
+        }
+
+        // An operator can fix the file, so control characters are refused here rather than stripped (line breaks allowed).
+        foreach (var (field, message) in TextHygiene.ProblemsIn(catalogue, multiLineEverywhere: true))
+        {
+            errors.Add($"{field}: {message}");
         }
 
         return errors;

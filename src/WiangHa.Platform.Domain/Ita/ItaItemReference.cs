@@ -16,6 +16,6 @@ public static partial class ItaItemReference
 
     public static bool IsWellFormed(string reference) => Pattern().IsMatch(reference);
 
-    [GeneratedRegex(@"^25\d{2}/O\d{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^25[0-9]{2}/O[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -6,6 +6,8 @@ namespace WiangHa.Platform.Domain.Measures;
 /// </summary>
 public static class MeasureLimits
 {
+    /// <summary>Measures are numbered 1–999 within a fiscal year (the report's order).</summary>
+    public const int MaxNumber = 999;
     public const int TitleMaxLength = 1000;
     public const int StepMaxLength = 1000;
     public const int MaxSteps = 30;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Common;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
@@ -8,7 +9,7 @@ using WiangHa.Platform.Infrastructure.Ita;
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
 /// <summary>What the clerk enters for one item: answer, URL(s) (one per line in the form), explanation.</summary>
-public sealed record DisclosureInput(int AssessmentYear, string ItemCode, DisclosureAnswer Answer, IReadOnlyList<string> Urls, string? Explanation, Guid? Version = null)
+public sealed record DisclosureInput(int AssessmentYear, string ItemCode, DisclosureAnswer Answer, IReadOnlyList<string> Urls, [property: MultiLineText] string? Explanation, Guid? Version = null)
 {
     public const int MaxUrls = 10;
     public const int MaxUrlLength = 2000;

@@ -1,3 +1,4 @@
+using WiangHa.Platform.Domain.Common;
 using WiangHa.Platform.Domain.Measures;
 
 namespace WiangHa.Platform.Infrastructure.Measures;
@@ -11,6 +12,7 @@ public sealed record MeasureInput
     /// <summary>Order in the report; the next free number when omitted.</summary>
     public int? Number { get; init; }
 
+    [MultiLineText]
     public string? Title { get; init; }
     public AnalysisBasis AnalysisBasis { get; init; }
     public IReadOnlyList<string>? Steps { get; init; }
@@ -23,8 +25,10 @@ public sealed record MeasureInput
     public int PeriodToMonth { get; init; }
 
     public MeasureStatus Status { get; init; } = MeasureStatus.Planned;
+    [MultiLineText]
     public string? Monitoring { get; init; }
     public IReadOnlyList<string>? ResultPoints { get; init; }
+    [MultiLineText]
     public string? Outcome { get; init; }
     public IReadOnlyList<string>? ItaItems { get; init; }
     public IReadOnlyList<EvidenceLinkInput>? EvidenceLinks { get; init; }

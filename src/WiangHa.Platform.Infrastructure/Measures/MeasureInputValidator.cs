@@ -13,8 +13,8 @@ public sealed class MeasureInputValidator : AbstractValidator<MeasureInput>
         RuleFor(m => m.FiscalYear)
             .Must(FiscalYear.IsPlausible)
             .WithMessage($"ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง {FiscalYear.MinBuddhistYear} ถึง {FiscalYear.MaxBuddhistYear}");
-        RuleFor(m => m.Number).InclusiveBetween(1, 999).When(m => m.Number is not null)
-            .WithMessage("ลำดับมาตรการต้องอยู่ระหว่าง 1 ถึง 999");
+        RuleFor(m => m.Number).InclusiveBetween(1, MeasureLimits.MaxNumber).When(m => m.Number is not null)
+            .WithMessage($"ลำดับมาตรการต้องอยู่ระหว่าง 1 ถึง {MeasureLimits.MaxNumber}");
         RuleFor(m => m.Title)
             .NotEmpty().WithMessage("กรุณากรอกชื่อมาตรการ/แนวทาง")
             .MaximumLength(MeasureLimits.TitleMaxLength).WithMessage($"ชื่อมาตรการยาวเกิน {MeasureLimits.TitleMaxLength:N0} ตัวอักษร");

@@ -1,12 +1,13 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Common;
 using WiangHa.Platform.Domain.Reports;
 using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Reports;
 
-public sealed record AnalysisInput(decimal? PreviousScore, string? Summary, IReadOnlyList<string>? UrgentWeaknesses, IReadOnlyList<string>? IssuesToImprove)
+public sealed record AnalysisInput(decimal? PreviousScore, [property: MultiLineText] string? Summary, IReadOnlyList<string>? UrgentWeaknesses, IReadOnlyList<string>? IssuesToImprove)
 {
     /// <summary>The points as stored: trimmed, blank lines dropped.</summary>
     public static List<string> Clean(IReadOnlyList<string>? items) =>

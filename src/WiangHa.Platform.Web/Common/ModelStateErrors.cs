@@ -15,9 +15,15 @@ public static class ModelStateErrors
         {
             var name = (fieldFor ?? (f => f))(field);
             var key = string.IsNullOrEmpty(field) ? string.Empty : string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
+            // A list typed one entry a line ("Urls[2]") shows its entries' messages beside its one text box ("Urls").
+            var list = key.EndsWith(']') && key.LastIndexOf('[') is > 0 and var open && key.IndexOf('.', open) < 0 ? key[..open] : null;
             foreach (var message in messages)
             {
                 modelState.AddModelError(key, message);
+                if (list is not null)
+                {
+                    modelState.AddModelError(list, message);
+                }
             }
         }
     }

@@ -116,6 +116,23 @@ public sealed partial class MeasureForm
     /// <summary>
     /// Maps a use-case field name to the form field that shows its error ("Steps[2]" → "StepsText").
     /// </summary>
+    /// <summary>
+    /// <see cref="FieldFor"/> for this posted form: the use case numbers evidence links without the blank rows, the form
+    /// with them, so "EvidenceLinks[0].Url" of the input is the first filled row of the form, wherever it stands.
+    /// </summary>
+    public string FormFieldFor(string inputField)
+    {
+        var filled = EvidenceLinks.Select((l, i) => (l, i)).Where(r => !string.IsNullOrWhiteSpace(r.l.Url) || !string.IsNullOrWhiteSpace(r.l.Title)).Select(r => r.i).ToList();
+        var prefix = $"{nameof(MeasureInput.EvidenceLinks)}[";
+        if (inputField.StartsWith(prefix, StringComparison.Ordinal) && inputField.IndexOf(']', StringComparison.Ordinal) is var close and > 0
+            && int.TryParse(inputField.AsSpan(prefix.Length, close - prefix.Length), out var index) && index < filled.Count)
+        {
+            return $"{prefix}{filled[index].ToString(System.Globalization.CultureInfo.InvariantCulture)}{inputField[close..]}";
+        }
+
+        return FieldFor(inputField);
+    }
+
     public static string FieldFor(string inputField)
     {
         var root = inputField.Split('[', '.')[0];

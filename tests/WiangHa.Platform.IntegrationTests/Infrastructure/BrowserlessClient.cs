@@ -81,6 +81,12 @@ public sealed class BrowserlessClient(HttpClient http)
     {
         var form = page.QuerySelector(selector) as IHtmlFormElement;
         form.ShouldNotBeNull($"no form {selector}");
+        return FormValues(form);
+    }
+
+    /// <summary>The values a browser would submit for <paramref name="form"/> (a file input sends no text).</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -89,7 +95,7 @@ public sealed class BrowserlessClient(HttpClient http)
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     values.Add(new(box.Name!, box.Value));
                     break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "file" }:
                     break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
                     values.Add(new(input.Name!, input.Value));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Measures;
 using WiangHa.Platform.Domain.Organisations;
 using WiangHa.Platform.Domain.Reports;
 using WiangHa.Platform.Infrastructure.Common;
@@ -159,6 +161,16 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
 
         var existingTitles = (await db.Measures.Where(m => m.FiscalYear == fiscalYear).Select(m => m.Title).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var numbers = (await db.Measures.Where(m => m.FiscalYear == fiscalYear).Select(m => m.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var newTitles = rows.Where(r => !r.Blocking).Select(r => r.Title).Distinct(StringComparer.Ordinal).Count(t => !existingTitles.Contains(t));
+        if (numbers.Count + newTitles > MeasureLimits.MaxNumber)
+        {
+            // Measures are numbered 1–999 in a year: refuse the whole file rather than import part of it.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new ImportOutcome.Refused([string.Create(CultureInfo.InvariantCulture,
+                $"ไฟล์นี้มีมาตรการใหม่ {newTitles:N0} รายการ และปีงบประมาณ {fiscalYear} มีอยู่แล้ว {numbers.Count:N0} รายการ แต่ปีงบประมาณหนึ่งมีมาตรการได้ไม่เกิน {MeasureLimits.MaxNumber:N0} รายการ จึงไม่นำเข้า กรุณาตรวจว่าตารางในไฟล์เป็นตารางมาตรการจริง หรือลบแถวที่ไม่ใช่มาตรการก่อนนำเข้า")]);
+        }
+
         var skipped = new List<SkippedRow>();
         var errors = new List<string>();
         var created = 0;
@@ -185,7 +197,7 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
                 continue;
             }
 
-            var number = row.Number is { } n && n is >= 1 and <= 999 && !numbers.Contains(n) ? n : Enumerable.Range(1, 999).First(i => !numbers.Contains(i));
+            var number = row.Number is { } n && n is >= 1 and <= MeasureLimits.MaxNumber && !numbers.Contains(n) ? n : Enumerable.Range(1, MeasureLimits.MaxNumber).First(i => !numbers.Contains(i));
             numbers.Add(number);
             writer.Add(input, matchedUnits, number);
             created++;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using WiangHa.Platform.Domain.Calendar;
+using WiangHa.Platform.Domain.Common;
 
 namespace WiangHa.Platform.Infrastructure.Reports.Import;
 
@@ -83,6 +84,11 @@ public static partial class ReportTableInterpreter
     private static ImportRow Interpret(RawRow row)
     {
         var problems = new List<string>();
+        if (InvisibleCharactersNotice(row) is { } notice)
+        {
+            problems.Add(notice);
+        }
+
         var cells = row.Cells.Select(c => c.Select(Clean).Where(p => p.Length > 0).ToList()).ToList();
         // Trailing empty cells (a tab at the end of the line, an empty Excel column) are not columns.
         while (cells.Count > ColumnCount && cells[^1].Count == 0)
@@ -195,8 +201,30 @@ public static partial class ReportTableInterpreter
 
     private static string Joined(IReadOnlyList<string> paragraphs) => Clean(string.Join(' ', paragraphs));
 
-    /// <summary>Whitespace runs (including no-break and zero-width spaces) collapsed to one space, trimmed.</summary>
-    public static string Clean(string text) => Whitespace().Replace(text.Replace("\u200b", "", StringComparison.Ordinal), " ").Trim();
+    /// <summary>
+    /// Whitespace runs (including no-break and zero-width spaces) collapsed to one space, trimmed, in NFC, without the
+    /// control and other refused characters of <see cref="TextHygiene"/> (which the row's notice counts).
+    /// </summary>
+    public static string Clean(string text) =>
+        Whitespace().Replace(TextHygiene.Strip(text.Replace("\u200b", "", StringComparison.Ordinal), multiLine: false).Text, " ").Trim();
+
+    /// <summary>
+    /// Says that characters were dropped from the row: nobody can find an invisible character in a Word file, so the
+    /// import strips them rather than refusing the file, and the preview shows it.
+    /// </summary>
+    private static string? InvisibleCharactersNotice(RawRow row)
+    {
+        var removed = 0;
+        (int Index, int CodePoint)? example = null;
+        foreach (var paragraph in row.Cells.SelectMany(c => c))
+        {
+            example ??= TextHygiene.FirstRefused(paragraph, multiLine: true);
+            removed += TextHygiene.Strip(paragraph, multiLine: true).Removed;
+        }
+
+        return removed == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"ตัดอักขระควบคุมที่มองไม่เห็นออก {removed} ตัว (เช่น U+{example!.Value.CodePoint:X4}) เพราะทำให้เอกสาร ITA เสียได้ กรุณาตรวจข้อความของแถวนี้หลังนำเข้า");
+    }
 
     /// <summary>Without any whitespace, for comparing headers broken over lines ("หน่วยงาน ผู้รับผิดชอบ").</summary>
     private static string Squeezed(string text) => Whitespace().Replace(text, "");

@@ -26,5 +26,5 @@ public abstract class MeasureFormPage(IMultiTenantContextAccessor tenant, OrgUni
     }
 
     protected void ShowInvalid(Infrastructure.Common.CommandResult.Invalid invalid) =>
-        AddErrors(invalid, nameof(Form), MeasureForm.FieldFor);
+        AddErrors(invalid, nameof(Form), Form.FormFieldFor);
 }
