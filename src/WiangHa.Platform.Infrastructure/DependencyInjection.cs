@@ -87,6 +87,8 @@ public static class DependencyInjection
         services.AddScoped<NationalDemoLoad>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
+        services.AddScoped<CrossTenantAccessRefusals>();
+        services.AddSingleton<AccessRefusalThrottle>();
         services.AddIdentity();
         services.AddScoped<OpenIdClientRegistrar>();
         return services;
