@@ -90,6 +90,8 @@ public static class DependencyInjection
         services.AddScoped<NationalDemoLoad>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrailQueries>();
+        services.AddScoped<CrossTenantAccessRefusals>();
+        services.AddSingleton<AccessRefusalThrottle>();
         services.AddIdentity();
         services.AddScoped<OpenIdClientRegistrar>();
         // Last: wraps every validator registered above (issue 11, text hygiene).

@@ -47,4 +47,16 @@ public static class AuditActions
     public const string AlertPolicySaved = "alerts.policy-saved";
     public const string AlertRetried = "alerts.retried";
     public const string FailedAlertsRetried = "alerts.failed-retried";
+
+    // Entity changes are named {entity}.added|modified|deleted (AuditedEntities), except these, which say what happened.
+    public const string ReportPublished = "report.published";
+    public const string ReportUnpublished = "report.unpublished";
+    public const string ReportImportConfirmed = "report-import.confirmed";
+    public const string ItaManualImported = "ita-manual.imported";
+    public const string ItaManualPublished = "ita-manual.published";
+    public const string OrganisationSuspended = "organisation.suspended";
+    public const string OrganisationReactivated = "organisation.reactivated";
+
+    /// <summary>A signed-in user asked for another LAO (its slug, or one of its rows by id) and got 404.</summary>
+    public const string AccessRefused = "access.refused";
 }

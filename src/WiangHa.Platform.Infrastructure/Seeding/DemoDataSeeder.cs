@@ -90,6 +90,8 @@ public sealed class DemoDataSeeder(
             throw new InvalidOperationException("Demo data exists only in the embedded SQLite default.");
         }
 
+        using var unaudited = Audit.AuditSeeding.Skip();
+
         var accounts = new List<DemoSignIn>
         {
             new("clerk@wiangha.demo", DemoPassword, "เจ้าหน้าที่ อบต.เวียงห้า (ผู้แก้ไขข้อมูล)"),

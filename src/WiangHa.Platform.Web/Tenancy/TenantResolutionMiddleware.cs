@@ -34,6 +34,11 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         var tenant = identifier.Length <= 63 ? await store.FindByIdentifierAsync(identifier, context.RequestAborted) : null;
         if (tenant is null || !context.User.CanRead(tenant))
         {
+            if (tenant is not null)
+            {
+                await AccessRefusals.SlugRefusedAsync(context, tenant);
+            }
+
             await RefuseAsync(context, problems, StatusCodes.Status404NotFound, "ไม่พบหน่วยงานนี้ หรือท่านไม่ได้เป็นสมาชิกของหน่วยงานนี้");
             return;
         }
@@ -54,6 +59,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         {
             setter.MultiTenantContext = MultiTenantContext.Empty;
         }
+
+        await AccessRefusals.NotFoundAsync(context, tenant);
     }
 
     /// <summary>API callers get a ProblemDetails; pages get the status, which the status-code page renders in Thai.</summary>

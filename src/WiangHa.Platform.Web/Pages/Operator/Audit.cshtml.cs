@@ -1,18 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WiangHa.Platform.Infrastructure.Audit;
+using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Operator;
 
+/// <summary>Every LAO's trail and the platform's own events, for operators, with the raw details at hand.</summary>
 public sealed class AuditModel(AuditTrailQueries trail) : PageModel
 {
-    public IReadOnlyList<AuditEventView> Events { get; private set; } = [];
-    public int PageNumber { get; private set; }
-    public string? Action { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "")]
+    public AuditQuery Query { get; set; } = new();
 
-    public async Task OnGetAsync(int? page, string? action, CancellationToken cancellationToken)
+    public AuditTrailView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(page ?? 1, 1);
-        Action = action;
-        Events = await trail.AllAsync(PageNumber, action, cancellationToken);
+        var people = await trail.PeopleAsync(null, cancellationToken);
+        var page = Query.ToFilter(ModelState) is { } filter ? await trail.AllAsync(filter, cancellationToken) : null;
+        View = new AuditTrailView(Query, page, page is null ? [] : AuditText.Rows(page), people, ForOperator: true);
     }
 }

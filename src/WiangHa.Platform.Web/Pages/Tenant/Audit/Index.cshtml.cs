@@ -1,20 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Pages.Tenant.Audit;
 
-/// <summary>The LAO's own trail, for its admin.</summary>
+/// <summary>The LAO's own trail, for its admin, in words; filtered by kind, person and days, 50 a page.</summary>
 [Authorize(Policy = TenantPolicies.Admin)]
 public sealed class IndexModel(IMultiTenantContextAccessor tenant, AuditTrailQueries trail) : TenantPageModel(tenant)
 {
-    public IReadOnlyList<AuditEventView> Events { get; private set; } = [];
-    public int PageNumber { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "")]
+    public AuditQuery Query { get; set; } = new();
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public AuditTrailView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(page ?? 1, 1);
-        Events = await trail.ForTenantAsync(Tenant.Id, PageNumber, cancellationToken);
+        var people = await trail.PeopleAsync(Tenant.Id, cancellationToken);
+        var page = Query.ToFilter(ModelState) is { } filter ? await trail.ForTenantAsync(Tenant.Id, filter, cancellationToken) : null;
+        View = new AuditTrailView(Query, page, page is null ? [] : AuditText.Rows(page), people, ForOperator: false);
     }
 }
