@@ -72,9 +72,10 @@ public sealed class IndexModel(
         Years = published;
         // ITA year N is assessed in January–June of fiscal year N: today's fiscal year is the year to prepare.
         CurrentYear = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
+        // Without its manual: the newest published year not after it (last season's manual), else the newest at all.
         Year = year is { } y && published.Contains(y) ? y
             : published.Contains(CurrentYear) ? CurrentYear
-            : published.Count > 0 ? published[0] : 0;
+            : published.Where(p => p < CurrentYear).DefaultIfEmpty(published.Count > 0 ? published[0] : 0).First();
         NewestYearWithData = withData.FirstOrDefault(published.Contains) is var w && w != 0 && w != Year ? w : null;
         Manual = Year == 0 ? null : await catalogues.PublishedAsync(Year, cancellationToken);
         if (Manual is null)
