@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -13,9 +12,12 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
         var page = await SignedInAsync("clerk@wiangha.demo");
         await page.WaitForURLAsync("**/t/wiangha");
 
-        // The default checklist: the newest year the clerk has worked on (ITA 2567), with a mix of results.
+        // The default checklist: the current ITA year's manual (2570) is not out, so the newest published (2569);
+        // the newest year the clerk has worked on (ITA 2567) is one click away, with a mix of results.
         await page.Locator("[data-testid=nav-compliance]").ClickAsync();
         await page.WaitForURLAsync("**/t/wiangha/compliance");
+        await page.Locator("[data-testid=newest-data-year]").ClickAsync();
+        await page.WaitForURLAsync("**/t/wiangha/compliance?year=2567");
         var statuses = await page.Locator("[data-testid=item-row]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
         statuses.ShouldContain("Pass");
         statuses.ShouldContain("Warning");
@@ -27,7 +29,7 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
         var o42 = page.Locator("[data-testid=item-row][data-code=O42]");
         (await o42.GetAttributeAsync("data-status")).ShouldBe("Fail");
         (await o42.TextContentAsync())!.ShouldContain("ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน");
-        var before = Score(await page.Locator("[data-testid=score]").TextContentAsync());
+        (await page.Locator("[data-testid=score]").CountAsync()).ShouldBe(1); // 2566 is complete (O1–O43): a headline score
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "compliance-o42-failing.png"), FullPage = true });
 
         // Fix: the first measure answers the urgent weakness found by the analysis.
@@ -42,10 +44,9 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
         await page.GotoAsync("/t/wiangha/compliance?year=2566");
         await page.Locator("[data-testid=check-now]").ClickAsync();
         await page.Locator("[data-testid=run-status]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=item-row][data-code=O42]')?.dataset.status !== 'Fail'", null, new() { Timeout = 60_000 });
-        (await page.Locator("[data-testid=item-row][data-code=O42]").GetAttributeAsync("data-status")).ShouldBeOneOf("Pass", "Warning");
-        var after = Score(await page.Locator("[data-testid=score]").TextContentAsync());
-        after.ShouldBeGreaterThan(before);
+        // The measures now answer the urgent weakness. The demo's evidence site is fictional, so after "check now" the
+        // link itself may be unreachable (a failure of its own, ADR 0006), but the measures reason is gone.
+        await page.WaitForFunctionAsync("() => !(document.querySelector('[data-testid=item-row][data-code=O42]')?.textContent ?? '').includes('ข้อบกพร่องหรือจุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน')", null, new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "compliance-o42-passing.png"), FullPage = true });
     }
 
@@ -78,6 +79,4 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
         return page;
     }
-
-    private static decimal Score(string? text) => decimal.Parse(text!.Trim(), CultureInfo.InvariantCulture);
 }

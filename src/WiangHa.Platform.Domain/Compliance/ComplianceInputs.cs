@@ -20,7 +20,7 @@ public enum ComplianceStatus
     /// <summary>ผ่าน</summary>
     Pass = 1,
 
-    /// <summary>ผ่าน แต่มีข้อควรระวัง</summary>
+    /// <summary>มีข้อควรระวัง: shown as a risk, scores 0 like any item not known to pass (ADR 0006).</summary>
     Warning = 2,
 
     /// <summary>ไม่ผ่าน</summary>
@@ -60,7 +60,7 @@ public enum LinkOutcome
     /// <summary>The server answered 4xx/5xx, or redirected too often.</summary>
     Broken = 2,
 
-    /// <summary>Network error or timeout: we could not tell.</summary>
+    /// <summary>DNS failure, refused connection or timeout, after the checker's retries: fails the item unless the year's manual is set to warn only.</summary>
     Unreachable = 3,
 
     /// <summary>We refused to fetch it (scheme, private or metadata address).</summary>
@@ -73,5 +73,6 @@ public sealed record LinkFacts(string Url, LinkOutcome Outcome, int? StatusCode,
 /// <summary>A rule's verdict on one item: status and the reasons a clerk can act on (Thai).</summary>
 public sealed record ItemVerdict(ComplianceStatus Status, IReadOnlyList<string> Reasons)
 {
-    public bool Scores => Status is ComplianceStatus.Pass or ComplianceStatus.Warning;
+    /// <summary>Only a pass earns the item's points; a warning is a risk an assessor would not give points for.</summary>
+    public bool Scores => Status is ComplianceStatus.Pass;
 }

@@ -12,7 +12,8 @@ public sealed record ItemContext(
     OrganisationType OrganisationType,
     DisclosureFacts? Disclosure,
     IReadOnlyList<MeasureFacts> Measures,
-    IReadOnlyDictionary<string, LinkFacts> Links);
+    IReadOnlyDictionary<string, LinkFacts> Links,
+    bool UnreachableLinksWarnOnly = false);
 
 /// <summary>
 /// The machine-checked rules per ITA item. Pure: plain inputs, no I/O. Every failure carries a Thai reason that
@@ -26,7 +27,7 @@ public static class ItemRules
         ("applicability", "ข้อที่ไม่ใช้กับประเภท อปท. นี้ ไม่นำมาคิดคะแนน"),
         ("answer", "ต้องตอบ \"มี\" ในแบบ OIT"),
         ("url", "ต้องมี URL อย่างน้อย 1 รายการ และเป็น http(s)"),
-        ("links", "URL ต้องเปิดได้ (2xx); หน้าไม่ระบุปีที่กำหนด = เตือน; ตรวจไม่ได้ = เตือน"),
+        ("links", "URL ต้องเปิดได้ (2xx); เปิดไม่ได้ (ไม่พบโดเมน เชื่อมต่อไม่ได้ หมดเวลา) = ไม่ผ่าน เว้นแต่ตั้งให้เตือนเท่านั้น; หน้าไม่ระบุปีที่กำหนด หรือยังไม่ได้ตรวจ = เตือน (ไม่นับคะแนน)"),
         ("measures.elements", "ข้อมาตรการ: มีการวิเคราะห์ (จุดอ่อนเร่งด่วน และประเด็นที่ต้องพัฒนา) และทุกมาตรการมีผู้รับผิดชอบ ขั้นตอน การกำกับติดตามและรายงาน"),
         ("report.elements", "ข้อรายงานผล: ทุกมาตรการมีสรุปผลการดำเนินการ และผลลัพธ์/ความสำเร็จ"),
         ("data-year", "ระยะเวลาดำเนินการของมาตรการอยู่ในปีงบประมาณที่ข้อกำหนด"),
@@ -109,8 +110,11 @@ public static class ItemRules
                 case LinkOutcome.Refused:
                     failures.Add($"ลิงก์ {url} ไม่ใช่ที่อยู่สาธารณะ ({link.Detail}) — ใช้ลิงก์บนเว็บไซต์หลักของหน่วยงาน");
                     break;
+                case LinkOutcome.Unreachable when context.UnreachableLinksWarnOnly:
+                    warnings.Add($"ตรวจลิงก์ {url} ไม่สำเร็จ ({link.Detail}) — ลองเปิดด้วยตนเอง (ปีนี้ตั้งให้ลิงก์ที่เปิดไม่ได้เป็นเพียงคำเตือน)");
+                    break;
                 case LinkOutcome.Unreachable:
-                    warnings.Add($"ตรวจลิงก์ {url} ไม่สำเร็จ ({link.Detail}) — ลองเปิดด้วยตนเอง");
+                    failures.Add($"เปิดลิงก์ {url} ไม่ได้ ({link.Detail}) — ผู้ประเมินเปิดไม่ได้ก็จะให้ 0 คะแนน ตรวจว่าที่อยู่ถูกต้องและเว็บไซต์เปิดได้จากภายนอก แล้วกด \"ตรวจเดี๋ยวนี้\"");
                     break;
                 case LinkOutcome.Ok when link.IsText && requiredYear is { } year && !link.YearsMentioned.Contains(year):
                     warnings.Add($"หน้า {url} ไม่ได้ระบุปี พ.ศ. {year.ToString(CultureInfo.InvariantCulture)} — ตรวจว่าเป็นข้อมูลของปีที่กำหนด");

@@ -33,7 +33,8 @@ public static class RiskRule
     public static bool NeedsChasing(Readiness readiness) => readiness is Readiness.AtRisk or Readiness.NotStarted;
 
     /// <summary>The reason in Thai, or null when the LAO is ready or not onboarded.</summary>
-    public static string? Reason(bool onboarded, LaoStanding? standing)
+    /// <param name="projected">False when the year's manual has unknown items: the figure is no projected score then (ADR 0006).</param>
+    public static string? Reason(bool onboarded, LaoStanding? standing, bool projected = true)
     {
         if (!onboarded)
         {
@@ -50,7 +51,9 @@ public static class RiskRule
         {
             var items = standing.FailingItemCodes;
             var named = items.Count == 0 ? "" : " (" + string.Join(", ", items.Take(4)) + (items.Count > 4 ? " …" : "") + ")";
-            reasons.Add($"คะแนนคาดการณ์ {standing.Score:0.00} ต่ำกว่า 85 ไม่ผ่าน {standing.Failed} ข้อ{named}");
+            reasons.Add(projected
+                ? $"คะแนนคาดการณ์ {standing.Score:0.00} ต่ำกว่า 85 ไม่ผ่าน {standing.Failed} ข้อ{named}"
+                : $"ผ่าน {standing.Passed} จาก {standing.Applicable} ข้อที่ทราบ ไม่ผ่าน {standing.Failed} ข้อ{named}");
         }
 
         if (standing.MeasuresLate > 0)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WiangHa.Platform.Domain.Organisations;
 
 namespace WiangHa.Platform.Domain.Ita;
@@ -23,6 +24,15 @@ public sealed record ItaCatalogue
 
     public List<ItaMilestone> Milestones { get; init; } = [];
 
+    /// <summary>
+    /// The operator's statement that <see cref="Indicators"/> hold every item of the year's manual. False for a
+    /// fragment: results per item still count, but no headline score is projected from it (ADR 0006).
+    /// </summary>
+    public bool Complete { get; init; } = true;
+
+    /// <summary>Codes the year's manual has but this catalogue does not describe (e.g. "O2", "O5"): shown to say why.</summary>
+    public List<string> UnknownItems { get; init; } = [];
+
     public IEnumerable<ItaItem> AllItems() => Indicators.SelectMany(i => i.SubIndicators).SelectMany(s => s.Items);
 
     public ItaItem? FindItem(string code) =>
@@ -30,6 +40,37 @@ public sealed record ItaCatalogue
 
     public ItaSubIndicator? SubIndicatorOf(string itemCode) =>
         Indicators.SelectMany(i => i.SubIndicators).FirstOrDefault(s => s.Items.Any(i => string.Equals(i.Code, itemCode, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// True when a projected score may be computed: marked complete, no unknown codes, and no gap in the O-numbering
+    /// (a stored fragment from before the marker existed, "O19–O26" or "O1–O3, O35", is caught by its gaps).
+    /// </summary>
+    public bool IsComplete() => Complete && UnknownItemCodes().Count == 0;
+
+    /// <summary>The codes known to be missing: <see cref="UnknownItems"/> and the gaps in "O1…On", in manual order.</summary>
+    public IReadOnlyList<string> UnknownItemCodes() =>
+        UnknownItems.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Concat(NumberingGaps())
+            .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(ItemNumber).ThenBy(c => c, StringComparer.Ordinal).ToList();
+
+    /// <summary>"O{n}" codes missing between O1 and the highest "O{n}" (only when every code has that form).</summary>
+    public IReadOnlyList<string> NumberingGaps()
+    {
+        var numbers = AllItems().Select(i => ItemNumber(i.Code)).ToList();
+        if (numbers.Count == 0 || numbers.Any(n => n == int.MaxValue))
+        {
+            return [];
+        }
+
+        var known = numbers.ToHashSet();
+        return Enumerable.Range(1, numbers.Max()).Where(n => !known.Contains(n)).Select(n => $"O{n.ToString(CultureInfo.InvariantCulture)}").ToList();
+    }
+
+    /// <summary>True when any item, element or data-year rule is not yet checked against the NACC manual.</summary>
+    public bool IsProvisional() =>
+        AllItems().Any(i => !i.Confirmed || i.Elements.Any(e => !e.Confirmed) || i.DataYear is { Confirmed: false });
+
+    private static int ItemNumber(string code) =>
+        code.Length > 1 && (code[0] is 'O' or 'o') && int.TryParse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : int.MaxValue;
 }
 
 /// <summary>ตัวชี้วัด, e.g. "9" การเปิดเผยข้อมูล.</summary>

@@ -53,6 +53,8 @@ public static class ItaCatalogueValidator
             }
         }
 
+        ValidateCompleteness(catalogue, itemCodes, errors);
+
         foreach (var tier in catalogue.Scoring.Tiers)
         {
             if (string.IsNullOrWhiteSpace(tier.Name) || tier.MinScore is < 0 or > 100)
@@ -85,6 +87,35 @@ public static class ItaCatalogueValidator
         }
 
         return errors;
+    }
+
+    /// <summary>"complete" must agree with the list: no unknown codes, no gaps, no unknown code that is also an item.</summary>
+    private static void ValidateCompleteness(ItaCatalogue catalogue, HashSet<string> itemCodes, List<string> errors)
+    {
+        if (catalogue.UnknownItems.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("รายการข้อที่ยังไม่ทราบ (unknownItems) มีรหัสว่าง");
+        }
+
+        foreach (var code in catalogue.UnknownItems.Where(c => !string.IsNullOrWhiteSpace(c) && itemCodes.Contains(c.Trim())))
+        {
+            errors.Add($"ข้อ {code.Trim()} อยู่ทั้งในรายการข้อและในรายการข้อที่ยังไม่ทราบ (unknownItems)");
+        }
+
+        if (!catalogue.Complete)
+        {
+            return;
+        }
+
+        if (catalogue.UnknownItems.Count > 0)
+        {
+            errors.Add("ระบุว่าคู่มือครบทุกข้อ (complete: true) แต่มีรายการข้อที่ยังไม่ทราบ (unknownItems) — ระบุ complete: false หรือเพิ่มข้อเหล่านั้น");
+        }
+
+        if (catalogue.NumberingGaps() is { Count: > 0 } gaps)
+        {
+            errors.Add($"ระบุว่าคู่มือครบทุกข้อ (complete: true) แต่ไม่มีข้อ {string.Join(", ", gaps)} — เพิ่มข้อที่ขาด หรือระบุ complete: false และใส่รหัสใน unknownItems");
+        }
     }
 
     private static void ValidateSubIndicator(ItaIndicator indicator, ItaSubIndicator sub, HashSet<string> subCodes, HashSet<string> itemCodes, List<string> errors)

@@ -9,6 +9,13 @@ public sealed class ItaManual
     public int Year { get; init; }
 
     public List<ItaManualVersion> Versions { get; init; } = [];
+
+    /// <summary>
+    /// Operators' setting for the year (not part of the NACC's text, so not versioned): when true, a link the checker
+    /// could not reach (DNS, refused, timeout) is only a warning instead of a failure — for a season in which the
+    /// checker's own network is unreliable. Applies from the next check on.
+    /// </summary>
+    public bool UnreachableLinksWarnOnly { get; set; }
 }
 
 public enum ItaManualVersionStatus

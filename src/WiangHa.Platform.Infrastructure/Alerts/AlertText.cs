@@ -125,15 +125,20 @@ public static class AlertText
     }
 
     public static AlertContent ForProvince(IReadOnlyList<AlertOccasion> occasions, int assessmentYear, string provinceName, IReadOnlyList<LaoAtRisk> laos,
-        bool english, string baseUrl, string dashboardPath, string? preferencesPath)
+        bool english, string baseUrl, string dashboardPath, string? preferencesPath, bool projected = true)
     {
         var heading = string.Join(" · ", occasions.Select(o => When(o, english)));
         var subject = english
             ? $"[ITA {assessmentYear}] {heading}: {laos.Count} LAOs of {provinceName} to follow up"
             : $"[ITA {assessmentYear}] {heading}: อปท. จังหวัด{provinceName} ที่ต้องติดตาม {laos.Count} แห่ง";
-        var lead = english
-            ? $"LAOs at risk, not started first, then lowest projected score ({laos.Count}):"
-            : $"อปท. ที่ยังเสี่ยง เรียงจากยังไม่เริ่มและคะแนนคาดการณ์ต่ำสุด ({laos.Count} แห่ง):";
+        // A manual with unknown items projects no score (ADR 0006): the order is then by the known items only.
+        var lead = (english, projected) switch
+        {
+            (true, true) => $"LAOs at risk, not started first, then lowest projected score ({laos.Count}):",
+            (false, true) => $"อปท. ที่ยังเสี่ยง เรียงจากยังไม่เริ่มและคะแนนคาดการณ์ต่ำสุด ({laos.Count} แห่ง):",
+            (true, false) => $"LAOs at risk, not started first, then fewest known items passed ({laos.Count}; the manual still has unknown items, so no projected score yet):",
+            (false, false) => $"อปท. ที่ยังเสี่ยง เรียงจากยังไม่เริ่มและผ่านข้อที่ทราบน้อยที่สุด ({laos.Count} แห่ง; คู่มือยังมีข้อที่ไม่ทราบ จึงยังคำนวณคะแนนคาดการณ์ไม่ได้):",
+        };
         var text = new StringBuilder().AppendLine(heading + Provisional(occasions, english)).AppendLine().AppendLine(lead);
         var html = new StringBuilder($"<p><strong>{E(heading)}</strong>{E(Provisional(occasions, english))}</p><p>{E(lead)}</p><ol>");
         var rank = 0;

@@ -150,9 +150,10 @@ public sealed class PlanAlerts(
             }
 
             var dashboard = $"/dashboards/provinces/{code}?year={plan.ManualYear}&chase=true";
+            var projected = plan.Catalogue?.IsComplete() != false;
             var ranked = laos.OrderBy(l => l.Standing is null ? 0 : 1).ThenBy(l => l.Standing?.Score ?? 0)
                 .ThenBy(l => l.NameTh, Dashboards.DashboardQueries.ThaiOrder)
-                .Select(l => new LaoAtRisk(l.NameTh, RiskRule.Reason(true, l.Standing) ?? "", l.Standing?.Score, $"/t/{l.Slug}/compliance?year={plan.ManualYear}"))
+                .Select(l => new LaoAtRisk(l.NameTh, RiskRule.Reason(true, l.Standing, projected) ?? "", projected ? l.Standing?.Score : null, $"/t/{l.Slug}/compliance?year={plan.ManualYear}"))
                 .ToList();
             var name = provinceNames.GetValueOrDefault(code, code);
             var scope = $"province:{code}:{plan.OccasionKey}";
@@ -161,14 +162,14 @@ public sealed class PlanAlerts(
                 foreach (var channel in person.ByEmail ? [AlertChannel.InApp, AlertChannel.Email] : new[] { AlertChannel.InApp })
                 {
                     var preferences = channel == AlertChannel.Email ? PreferenceLink(person.UserId) : PreferencesPath;
-                    var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, person.English, plan.BaseUrl, dashboard, preferences);
+                    var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, person.English, plan.BaseUrl, dashboard, preferences, projected);
                     messages.Add(Message(plan, scope, $"{person.UserId:N}", channel, content, dashboard, null, code, person));
                 }
             }
 
             foreach (var connection in provinceConnections)
             {
-                var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, english: false, plan.BaseUrl, dashboard, preferencesPath: null);
+                var content = AlertText.ForProvince(plan.Occasions, plan.AssessmentYear, name, ranked, english: false, plan.BaseUrl, dashboard, preferencesPath: null, projected);
                 var body = connection.Channel == AlertChannel.Webhook
                     ? AlertWebhookPayload.ForProvince(plan.Day, code, name, plan.Occasions, plan.AssessmentYear, plan.ManualYear, ranked, plan.BaseUrl, dashboard)
                     : content.Text;

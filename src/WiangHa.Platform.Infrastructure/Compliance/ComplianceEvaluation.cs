@@ -125,12 +125,14 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
         _links ??= (await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(l => l.Url).ToDictionary(g => g.Key, g => g.First().ToFacts(), StringComparer.Ordinal);
         var byCode = disclosures.ToDictionary(d => d.ItemCode, StringComparer.OrdinalIgnoreCase);
-        return Evaluate(type, manual, byCode, _measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), _links);
+        var warnOnly = await catalogues.UnreachableLinksWarnOnlyAsync(year, cancellationToken);
+        return Evaluate(type, manual, byCode, _measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), _links, warnOnly);
     }
 
+    /// <param name="unreachableLinksWarnOnly">The year's operator setting (<see cref="Domain.Ita.ItaManual.UnreachableLinksWarnOnly"/>).</param>
     public static (IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection) Evaluate(
         OrganisationType type, ManualVersionView manual, IReadOnlyDictionary<string, ItemDisclosure> disclosures, IReadOnlyList<Measure> measures,
-        IReadOnlyDictionary<string, LinkFacts> links)
+        IReadOnlyDictionary<string, LinkFacts> links, bool unreachableLinksWarnOnly = false)
     {
         var verdicts = new List<(string, ItemVerdict)>();
         foreach (var item in manual.Catalogue.AllItems())
@@ -138,9 +140,9 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
             var reference = $"{manual.Year}/{item.Code}";
             var linked = measures.Where(m => m.ItaItems.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(MeasureFacts.From).ToList();
             var disclosure = disclosures.TryGetValue(item.Code, out var d) ? new DisclosureFacts(d.Answer, d.Urls, d.Explanation) : null;
-            verdicts.Add((item.Code, ItemRules.Evaluate(new ItemContext(manual.Year, item, type, disclosure, linked, links))));
+            verdicts.Add((item.Code, ItemRules.Evaluate(new ItemContext(manual.Year, item, type, disclosure, linked, links, unreachableLinksWarnOnly))));
         }
 
-        return (verdicts, OitProjection.From(verdicts.Select(v => v.Item2), manual.Catalogue.Scoring));
+        return (verdicts, OitProjection.From(verdicts.Select(v => v.Item2), manual.Catalogue));
     }
 }

@@ -23,6 +23,12 @@ public sealed class ComplianceQueries(PlatformDbContext db)
             .Where(r => r.AssessmentYear == year && r.State == ComplianceRunState.Completed)
             .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken), cancellationToken);
 
+    /// <summary>The newest completed run of a year against one manual version, with every item's verdict.</summary>
+    public async Task<ComplianceRun?> LatestRunAsync(int year, Guid manualVersionId, CancellationToken cancellationToken = default) =>
+        await WithVerdictsAsync(await db.ComplianceRuns.AsNoTracking()
+            .Where(r => r.AssessmentYear == year && r.ManualVersionId == manualVersionId && r.State == ComplianceRunState.Completed)
+            .OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+
     /// <summary>
     /// Fills <see cref="ComplianceRun.Results"/> with each item's verdict as of the run: runs store only the items
     /// whose verdict changed, so an item's verdict is its newest result at or before the run, in the same manual version.
@@ -42,10 +48,11 @@ public sealed class ComplianceQueries(PlatformDbContext db)
     }
 
     /// <summary>Score history of a year, oldest first (for trends).</summary>
-    public async Task<IReadOnlyList<(DateTimeOffset At, decimal Score)>> ScoreHistoryAsync(int year, int take, CancellationToken cancellationToken = default)
+    /// <param name="manualVersionId">Only runs against this version: a trend across versions would mix item lists.</param>
+    public async Task<IReadOnlyList<(DateTimeOffset At, decimal Score)>> ScoreHistoryAsync(int year, int take, Guid? manualVersionId = null, CancellationToken cancellationToken = default)
     {
         var rows = await db.ComplianceRuns.AsNoTracking()
-            .Where(r => r.AssessmentYear == year && r.State == ComplianceRunState.Completed)
+            .Where(r => r.AssessmentYear == year && r.State == ComplianceRunState.Completed && (manualVersionId == null || r.ManualVersionId == manualVersionId))
             .OrderByDescending(r => r.FinishedAt).Take(take).Select(r => new { r.FinishedAt, r.Score }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.FinishedAt!.Value, r.Score)).Reverse().ToList();
     }

@@ -20,6 +20,9 @@ public sealed class LinkCheckerOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxRedirects { get; set; } = 5;
 
+    /// <summary>Further tries when a link is unreachable (DNS, refused, timeout): such a link fails its item, so a blip must not.</summary>
+    public int Retries { get; set; } = 1;
+
     /// <summary>Bytes read from a body at most; the rest is not downloaded.</summary>
     public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 
@@ -62,7 +65,23 @@ public sealed partial class LinkChecker : IDisposable
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
     }
 
+    /// <summary>Checks once, and again up to <see cref="LinkCheckerOptions.Retries"/> times while unreachable.</summary>
     public async Task<LinkCheckReport> CheckAsync(string url, CancellationToken cancellationToken = default)
+    {
+        var report = await CheckOnceAsync(url, cancellationToken);
+        var tries = 1;
+        while (report.Outcome == LinkOutcome.Unreachable && tries <= _options.Retries)
+        {
+            report = await CheckOnceAsync(url, cancellationToken);
+            tries++;
+        }
+
+        return tries > 1 && report.Outcome == LinkOutcome.Unreachable
+            ? report with { Detail = $"{report.Detail}, ลอง {tries.ToString(CultureInfo.InvariantCulture)} ครั้ง" }
+            : report;
+    }
+
+    private async Task<LinkCheckReport> CheckOnceAsync(string url, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

@@ -45,20 +45,21 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
         var standings = await db.LaoStandings.AsNoTracking().Where(s => s.AssessmentYear == shown && s.ProvinceCode == provinceCode)
             .ToDictionaryAsync(s => s.OrganisationId, cancellationToken);
 
+        var projected = (await catalogues.PublishedAsync(shown, cancellationToken))?.Catalogue.IsComplete() != false;
         var byCode = organisations.Where(o => o.DlaCode is not null).ToDictionary(o => o.DlaCode!, StringComparer.Ordinal);
         var rows = new List<LaoRow>(registry.Count + 8);
         foreach (var entry in registry)
         {
             var organisation = byCode.GetValueOrDefault(entry.DlaCode);
             var standing = organisation is null ? null : standings.GetValueOrDefault(organisation.Id);
-            rows.Add(Row(entry.DlaCode, organisation?.Id, organisation?.Slug, organisation?.NameTh ?? entry.FullName, entry.Type, entry.DistrictCode, districts, standing));
+            rows.Add(Row(entry.DlaCode, organisation?.Id, organisation?.Slug, organisation?.NameTh ?? entry.FullName, entry.Type, entry.DistrictCode, districts, standing, projected));
         }
 
         // LAOs onboarded without a registry entry still count (hand-made tenants, or the registry lagging a merger).
         foreach (var organisation in organisations.Where(o => o.DlaCode is null || !registry.Any(r => r.DlaCode == o.DlaCode)))
         {
             rows.Add(Row(organisation.DlaCode, organisation.Id, organisation.Slug, organisation.NameTh, organisation.Type, organisation.DistrictCode, districts,
-                standings.GetValueOrDefault(organisation.Id)));
+                standings.GetValueOrDefault(organisation.Id), projected));
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.DistrictCode, b.DistrictCode) is var d && d != 0 ? d : ThaiOrder.Compare(a.Name, b.Name));
@@ -190,11 +191,11 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
     }
 
     private static LaoRow Row(string? dlaCode, Guid? organisationId, string? slug, string name, OrganisationType type, string districtCode,
-        Dictionary<string, string> districts, LaoStanding? standing)
+        Dictionary<string, string> districts, LaoStanding? standing, bool projected)
     {
         var onboarded = organisationId is not null;
         return new LaoRow(dlaCode, organisationId, slug, name, type, districtCode, districts.GetValueOrDefault(districtCode, districtCode),
-            RiskRule.Classify(onboarded, standing), RiskRule.Reason(onboarded, standing), standing);
+            RiskRule.Classify(onboarded, standing), RiskRule.Reason(onboarded, standing, projected), standing);
     }
 
     public static AreaSummary Summarise(string code, string nameTh, string nameEn, IReadOnlyList<LaoRow> rows)

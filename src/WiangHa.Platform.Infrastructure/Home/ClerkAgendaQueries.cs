@@ -31,7 +31,7 @@ public sealed record ClerkAgenda(
 }
 
 /// <summary>The projected score of the latest check, or null with the reason why there is none to show.</summary>
-public sealed record AgendaScore(ComplianceRun? Run, int? ManualVersion, AgendaScoreGap? Gap);
+public sealed record AgendaScore(ComplianceRun? Run, int? ManualVersion, AgendaScoreGap? Gap, string? IncompleteReason = null);
 
 public enum AgendaScoreGap
 {
@@ -43,6 +43,9 @@ public enum AgendaScoreGap
 
     /// <summary>The latest check used an older version of the manual.</summary>
     OlderVersion,
+
+    /// <summary>The manual still has unknown items: per-item results, but no projected score (ADR 0006).</summary>
+    IncompleteManual,
 }
 
 /// <summary>An item still failing or unsure, with the first thing to do about it.</summary>
@@ -122,7 +125,10 @@ public sealed class ClerkAgendaQueries(
             .OrderBy(r => r.Status == ComplianceStatus.Fail ? 0 : 1).ThenBy(r => order[r.ItemCode].index)
             .Select(r => new AgendaItem(r.ItemCode, order[r.ItemCode].item.Title, r.Status, r.Reasons.FirstOrDefault()))
             .ToList();
-        return (new AgendaScore(run, manual.Number, null), toFix);
+        return manual.Catalogue.IsComplete()
+            ? (new AgendaScore(run, manual.Number, null), toFix)
+            : (new AgendaScore(run, manual.Number, AgendaScoreGap.IncompleteManual,
+                OitProjection.IncompleteManualReason(manual.Year, manual.Catalogue.UnknownItemCodes())), toFix);
     }
 
     private async Task<AgendaDocument> DocumentAsync(ReportKind kind, int fiscalYear, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public static class ItaCatalogueFormats
 
     /// <summary>JSON <c>null</c> where a list or list entry belongs (the validator expects whole trees).</summary>
     private static bool HasNullEntries(ItaCatalogue catalogue) =>
-        catalogue.Indicators is null || catalogue.Milestones is null || catalogue.Scoring?.Tiers is null
+        catalogue.Indicators is null || catalogue.Milestones is null || catalogue.Scoring?.Tiers is null || catalogue.UnknownItems is null
         || catalogue.Milestones.Any(m => m is null) || catalogue.Scoring.Tiers.Any(t => t is null)
         || catalogue.Indicators.Any(i => i is null || i.SubIndicators is null || i.SubIndicators.Any(s =>
             s is null || s.Items is null || s.Items.Any(item => item is null || item.Elements is null || item.AppliesTo is null || item.Elements.Any(e => e is null))));
@@ -218,6 +218,9 @@ public static class ItaCatalogueFormats
             Indicators = indicators,
             Scoring = new ItaScoring { PassMark = passMark, Tiers = tiers },
             Milestones = milestones,
+            // Unstated means complete, as in JSON; a fragment says "complete: false" and lists what it lacks.
+            Complete = manual.GetValueOrDefault("complete") is not { } complete || ParseBool(complete),
+            UnknownItems = [.. (manual.GetValueOrDefault("unknownItems") ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         }, []);
     }
 
@@ -230,6 +233,8 @@ public static class ItaCatalogueFormats
             new() { ["key"] = "title", ["value"] = catalogue.Title },
             new() { ["key"] = "source", ["value"] = catalogue.Source ?? "" },
             new() { ["key"] = "passMark", ["value"] = catalogue.Scoring.PassMark.ToString(CultureInfo.InvariantCulture) },
+            new() { ["key"] = "complete", ["value"] = catalogue.Complete ? "true" : "false" },
+            new() { ["key"] = "unknownItems", ["value"] = string.Join(", ", catalogue.UnknownItems) },
         };
         var items = catalogue.Indicators.SelectMany(i => i.SubIndicators.SelectMany(s => s.Items.Select(item => new Dictionary<string, object?>
         {

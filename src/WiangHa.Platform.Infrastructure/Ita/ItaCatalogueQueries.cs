@@ -83,6 +83,14 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
         return items;
     }
 
+    /// <summary>The year's operator setting for unreachable links, read fresh (it changes without a new version).</summary>
+    public async Task<bool> UnreachableLinksWarnOnlyAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.ItaManuals.AsNoTracking().Where(m => m.Year == year).Select(m => m.UnreachableLinksWarnOnly).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every year's manual with its settings, newest first (the operators' list).</summary>
+    public async Task<IReadOnlyList<ItaManual>> ManualsAsync(CancellationToken cancellationToken = default) =>
+        await db.ItaManuals.AsNoTracking().OrderByDescending(m => m.Year).ToListAsync(cancellationToken);
+
     /// <summary>Years with a published manual, newest first.</summary>
     public async Task<IReadOnlyList<int>> PublishedYearsAsync(CancellationToken cancellationToken = default) =>
         (await LatestPublishedIdsAsync(cancellationToken)).Keys.OrderDescending().ToList();

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
@@ -10,6 +11,8 @@ public static class ItaServiceCollectionExtensions
         services.AddScoped<ItaCatalogueQueries>();
         services.AddScoped<ImportItaCatalogueHandler>();
         services.AddScoped<PublishItaManualVersionHandler>();
+        services.AddScoped<SetUnreachableLinkPolicyHandler>();
+        services.AddSingleton<IValidator<UnreachableLinkPolicyInput>, UnreachableLinkPolicyInputValidator>();
         services.AddScoped<ShippedCatalogues>();
         services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
         return services;

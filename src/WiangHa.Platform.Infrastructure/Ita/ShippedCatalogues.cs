@@ -8,7 +8,10 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 
 /// <summary>
 /// Loads the catalogues shipped in <c>Ita/Catalogues/ita-{year}.json</c> through the operators' own import and publish
-/// path. A year that already has any version is left alone: operators own it from then on.
+/// path. A year without versions gets the file as version 1. A year whose newest version is still the shipped one gets
+/// an updated file as a new published version (a release that corrects a catalogue reaches existing databases; results
+/// keep the version they used). Once an operator has imported a version of a year, the year is theirs: an updated
+/// file is left out, and the log says so.
 /// </summary>
 public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ILogger<ShippedCatalogues> logger)
 {
@@ -18,11 +21,10 @@ public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHa
     {
         var assembly = typeof(ShippedCatalogues).Assembly;
         var prefix = $"{assembly.GetName().Name}.Ita.Catalogues.";
-        var years = await db.ItaManualVersions.Select(v => v.Year).Distinct().ToListAsync(cancellationToken);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order())
         {
             var fileName = name[prefix.Length..];
-            if (int.TryParse(fileName.AsSpan(4, 4), out var year) && years.Contains(year))
+            if (!int.TryParse(fileName.AsSpan(4, 4), out var year) || !await NeedsLoadingAsync(year, fileName, cancellationToken))
             {
                 continue;
             }
@@ -36,8 +38,31 @@ public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHa
             }
 
             await publish.HandleAsync(imported.VersionId, SystemUser, cancellationToken);
-            logger.LogInformation("ITA catalogue {Year} loaded from {File}", imported.Year, fileName);
+            logger.LogInformation("ITA catalogue {Year} loaded from {File} as version {Number}", imported.Year, fileName, imported.Number);
         }
+    }
+
+    /// <summary>
+    /// True when the year has no version, or its newest version is a shipped one whose content differs from the file
+    /// (compared as catalogues written by today's code, so a new optional field alone makes no new version).
+    /// </summary>
+    private async Task<bool> NeedsLoadingAsync(int year, string fileName, CancellationToken cancellationToken)
+    {
+        var latest = await db.ItaManualVersions.AsNoTracking().Where(v => v.Year == year)
+            .OrderByDescending(v => v.Number).Select(v => new { v.Number, v.CreatedBy, v.Document }).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return true;
+        }
+
+        if (latest.CreatedBy != SystemUser)
+        {
+            logger.LogInformation("ITA catalogue {Year}: version {Number} was imported by an operator; the shipped {File} is left out", year, latest.Number, fileName);
+            return false;
+        }
+
+        var shipped = ItaCatalogueFormats.ToJson(Read(year));
+        return !string.Equals(ItaCatalogueFormats.ToJson(ItaCatalogueFormats.FromStoredJson(latest.Document)), shipped, StringComparison.Ordinal);
     }
 
     /// <summary>The shipped catalogue of a year (tests and benchmarks).</summary>

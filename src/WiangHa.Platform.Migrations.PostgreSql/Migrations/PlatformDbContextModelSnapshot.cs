@@ -1036,6 +1036,9 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("UnreachableLinksWarnOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 

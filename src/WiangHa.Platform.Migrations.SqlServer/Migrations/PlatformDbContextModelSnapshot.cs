@@ -1039,6 +1039,9 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("UnreachableLinksWarnOnly")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Year")
                         .HasColumnType("int");
 

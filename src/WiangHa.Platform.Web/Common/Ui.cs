@@ -74,7 +74,7 @@ public static class Ui
     public static string ComplianceStatus(ComplianceStatus? status) => status switch
     {
         Domain.Compliance.ComplianceStatus.Pass => T("ผ่าน", "Pass"),
-        Domain.Compliance.ComplianceStatus.Warning => T("ผ่าน (มีข้อควรระวัง)", "Pass with warning"),
+        Domain.Compliance.ComplianceStatus.Warning => T("เสี่ยง (ยังไม่นับคะแนน)", "At risk (not scored)"),
         Domain.Compliance.ComplianceStatus.Fail => T("ไม่ผ่าน", "Fail"),
         Domain.Compliance.ComplianceStatus.NotApplicable => T("ไม่ใช้กับหน่วยงาน", "Not applicable"),
         _ => T("ยังไม่ตรวจ", "Not checked"),

@@ -128,7 +128,9 @@ public sealed class ComplianceJobTests(PlatformFactory factory) : IClassFixture<
 
         var page = await editor.GetPageAsync($"/t/{tenant.Slug}/compliance?year=2567");
         page.QuerySelector("[data-testid=item-row][data-code=O1]")!.GetAttribute("data-status").ShouldBe(nameof(ComplianceStatus.Pass));
-        page.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe("25.00");
+        // 2567 is known only in part (O1–O3, O35): per-item results, no headline score (ADR 0006).
+        page.QuerySelector("[data-testid=score]").ShouldBeNull();
+        page.QuerySelector("[data-testid=summary]")!.TextContent.ShouldContain("ผ่าน 1 ·");
         var run = (await RunsOfAsync(tenant)).Single(r => r.Id == runId);
         run.Kind.ShouldBe(ComplianceRunKind.OnDemand);
 

@@ -93,6 +93,29 @@ public sealed class LinkCheckerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_connection_is_unreachable_after_a_second_try()
+    {
+        var report = await _checker.CheckAsync($"http://127.0.0.1:{ClosedPort()}/o1");
+        report.Outcome.ShouldBe(LinkOutcome.Unreachable);
+        report.Detail.ShouldBe("เชื่อมต่อไม่ได้, ลอง 2 ครั้ง");
+    }
+
+    [Fact]
+    public async Task A_domain_that_does_not_exist_is_unreachable() =>
+        // .invalid never resolves (RFC 2606), wherever the tests run.
+        (await _checker.CheckAsync("http://lao-gone.invalid/ita")).Outcome.ShouldBe(LinkOutcome.Unreachable);
+
+    /// <summary>A loopback port nobody listens on: bound, read, released.</summary>
+    public static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Fact]
     public async Task A_redirect_loop_stops_at_the_limit()
     {
         var report = await _checker.CheckAsync(_server.Url("/loop"));

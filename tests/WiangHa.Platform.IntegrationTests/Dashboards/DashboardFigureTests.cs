@@ -134,8 +134,8 @@ public sealed class DashboardFigureTests(PlatformFactory factory) : IClassFixtur
         var second = await DashboardTestData.GetJsonAsync<RunView>(supervisor.Http, $"/api/v1/t/{lao.Slug}/compliance/runs/{runs[1].Id}");
         second.Results.Count.ShouldBe(8);
         second.Results.Select(r => (r.ItemCode, r.Status)).ShouldBe(first.Results.Select(r => (r.ItemCode, r.Status)));
-        second.Results.Count(r => r.Status == ComplianceStatus.Warning).ShouldBe(3);
-        (second.Score, second.Passed + second.Warnings, second.Applicable).ShouldBe((37.50m, 3, 8));
+        second.Results.Count(r => r.Status == ComplianceStatus.Pass).ShouldBe(3);
+        (second.Score, second.Passed, second.Applicable).ShouldBe((37.50m, 3, 8));
 
         // A third night after one change stores that one item only; its run shows the change among the old verdicts.
         await _data.DiscloseAsync(lao, "O22");
@@ -144,7 +144,7 @@ public sealed class DashboardFigureTests(PlatformFactory factory) : IClassFixtur
         results.Where(r => r.RunId == runs[2].Id).Select(r => r.ItemCode).ShouldBe(["O22"]);
         var third = await DashboardTestData.GetJsonAsync<RunView>(supervisor.Http, $"/api/v1/t/{lao.Slug}/compliance/runs/{runs[2].Id}");
         third.Results.Count.ShouldBe(8);
-        third.Results.Count(r => r.Status == ComplianceStatus.Warning).ShouldBe(4);
+        third.Results.Count(r => r.Status == ComplianceStatus.Pass).ShouldBe(4);
         third.Score.ShouldBe(50.00m);
     }
 

@@ -13,6 +13,7 @@ using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
+using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
 using WiangHa.Platform.IntegrationTests.Infrastructure;
 
@@ -53,18 +54,54 @@ public sealed class DashboardTestData(PlatformFactory factory)
             provinceCode, districtCode, dlaCode: null);
     }
 
-    /// <summary>Answers "มี" with one (unchecked) URL for each item: the rules then pass it with a warning.</summary>
+    /// <summary>
+    /// The figures' tests check against the eight items O19–O26 of 2569 (the shipped catalogue before issue 12): published
+    /// here as the year's newest version, once per factory, so the figures do not move with the shipped catalogue.
+    /// </summary>
+    public async Task EnsureManualAsync()
+    {
+        await using var scope = factory.Scope();
+        var queries = scope.ServiceProvider.GetRequiredService<ItaCatalogueQueries>();
+        if ((await queries.PublishedAsync(Year))!.ItemCount == 8)
+        {
+            return;
+        }
+
+        var shipped = ShippedCatalogues.Read(Year);
+        var fragment = shipped with
+        {
+            Indicators = [.. shipped.Indicators.Select(i => i with
+            {
+                SubIndicators = [.. i.SubIndicators.Select(s => s with { Items = [.. s.Items.Where(x => int.Parse(x.Code[1..], System.Globalization.CultureInfo.InvariantCulture) >= 19)] }).Where(s => s.Items.Count > 0)],
+            })],
+        };
+        using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ItaCatalogueFormats.ToJson(fragment)));
+        var imported = (await scope.ServiceProvider.GetRequiredService<ImportItaCatalogueHandler>().HandleAsync(file, "dashboard-tests.json", "tests"))
+            .ShouldBeOfType<ItaCatalogueImported>();
+        await scope.ServiceProvider.GetRequiredService<PublishItaManualVersionHandler>().HandleAsync(imported.VersionId, "tests");
+    }
+
+    /// <summary>Answers "มี" with one URL for each item, its page checked and found (not a PDF, so no year check): the item passes.</summary>
     public async Task DiscloseAsync(TestLao lao, params string[] codes)
     {
+        await EnsureManualAsync();
         await using var scope = factory.Scope();
         using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(lao.Info))
         {
             var handler = scope.ServiceProvider.GetRequiredService<SaveItemDisclosureHandler>();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             foreach (var code in codes)
             {
-                var result = await handler.HandleAsync(new DisclosureInput(Year, code, DisclosureAnswer.Yes, [$"https://{lao.Slug}.example/{code}"], "เผยแพร่แล้ว"));
+                var url = $"https://{lao.Slug}.example/{code}";
+                var result = await handler.HandleAsync(new DisclosureInput(Year, code, DisclosureAnswer.Yes, [url], "เผยแพร่แล้ว"));
                 result.ShouldBeOfType<CommandResult.Success>();
+                db.LinkChecks.Add(new LinkCheck
+                {
+                    Url = url, Outcome = LinkOutcome.Ok, StatusCode = 200, ContentType = "application/pdf", FinalUrl = url, CheckedAt = factory.Clock.GetUtcNow(),
+                });
             }
+
+            await db.SaveChangesAsync();
         }
     }
 

@@ -121,7 +121,7 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
                 run!.Results.Select(r => r.ItemCode).ShouldBe(["O1", "O2"], ignoreOrder: true);
                 run.Results.Single(r => r.ItemCode == "O1").Status.ShouldBe(ComplianceStatus.Warning); // link not checked yet
                 run.Results.Single(r => r.ItemCode == "O2").Status.ShouldBe(ComplianceStatus.Fail);
-                run.Score.ShouldBe(50m);
+                run.Score.ShouldBe(0m); // O1 passes only once its link is checked: a warning scores 0 (ADR 0006)
                 run.Rating.ShouldBe("ไม่ผ่าน"); // the 2570 file's own tiers and pass mark (90)
             }
         }

@@ -137,13 +137,23 @@ public sealed class ItemRulesTests
     [Theory]
     [InlineData(LinkOutcome.Broken, ComplianceStatus.Fail, "เปิดลิงก์")]
     [InlineData(LinkOutcome.Refused, ComplianceStatus.Fail, "ไม่ใช่ที่อยู่สาธารณะ")]
-    [InlineData(LinkOutcome.Unreachable, ComplianceStatus.Warning, "ตรวจลิงก์")]
+    [InlineData(LinkOutcome.Unreachable, ComplianceStatus.Fail, "ผู้ประเมินเปิดไม่ได้ก็จะให้ 0 คะแนน")]
     public void Link_outcomes_map_to_fail_or_warning(LinkOutcome outcome, ComplianceStatus expected, string reason)
     {
         var links = new Dictionary<string, LinkFacts> { [Url] = new(Url, outcome, outcome == LinkOutcome.Broken ? 404 : null, "HTTP 404", [], false) };
         var verdict = ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, [], links));
         verdict.Status.ShouldBe(expected);
         verdict.Reasons.Single().ShouldContain(reason);
+    }
+
+    [Fact]
+    public void An_unreachable_link_only_warns_when_the_years_manual_is_set_to_warn_only()
+    {
+        var links = new Dictionary<string, LinkFacts> { [Url] = new(Url, LinkOutcome.Unreachable, null, "ไม่พบชื่อโดเมน", [], false) };
+        var verdict = ItemRules.Evaluate(new ItemContext(2567, PlainItem, OrganisationType.SubdistrictAdministrativeOrganisation, Answered, [], links, UnreachableLinksWarnOnly: true));
+        verdict.Status.ShouldBe(ComplianceStatus.Warning);
+        verdict.Reasons.Single().ShouldContain("เตือน");
+        verdict.Scores.ShouldBeFalse();
     }
 
     [Fact]
@@ -157,7 +167,8 @@ public sealed class ItemRulesTests
         var verdict = Report(SeedMeasures.Load(), links: LinkOk(2565));
         verdict.Status.ShouldBe(ComplianceStatus.Warning);
         verdict.Reasons.Single().ShouldContain("ไม่ได้ระบุปี พ.ศ. 2566");
-        verdict.Scores.ShouldBeTrue();
+        verdict.Scores.ShouldBeFalse(); // a risk shown to the clerk, not points
+
     }
 
     [Fact]
@@ -167,16 +178,54 @@ public sealed class ItemRulesTests
         ItemRules.Evaluate(new ItemContext(2567, item, OrganisationType.SubdistrictAdministrativeOrganisation, null, [], LinkOk())).Status.ShouldBe(ComplianceStatus.NotApplicable);
     }
 
+    private static readonly ItaScoring Scoring = new() { PassMark = 85, Tiers = [new() { Name = "ผ่านดีเยี่ยม", MinScore = 95 }, new() { Name = "ผ่าน", MinScore = 85 }, new() { Name = "ต้องปรับปรุง", MinScore = 0 }] };
+
+    private static ItemVerdict V(ComplianceStatus s) => new(s, []);
+
     [Fact]
-    public void Projection_scores_warnings_as_pass_and_skips_not_applicable()
+    public void Projection_counts_only_passing_items_and_skips_not_applicable()
     {
-        var scoring = new ItaScoring { PassMark = 85, Tiers = [new() { Name = "ผ่านดีเยี่ยม", MinScore = 95 }, new() { Name = "ผ่าน", MinScore = 85 }, new() { Name = "ต้องปรับปรุง", MinScore = 0 }] };
-        ItemVerdict V(ComplianceStatus s) => new(s, []);
-        var projection = OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Warning), V(ComplianceStatus.Fail), V(ComplianceStatus.NotApplicable)], scoring);
-        projection.Score.ShouldBe(66.67m);
+        var projection = OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Warning), V(ComplianceStatus.Fail), V(ComplianceStatus.NotApplicable)], Scoring);
+        projection.Score.ShouldBe(33.33m); // 1 of 3: the warning scores 0, as an assessor would give it
         projection.Passes.ShouldBeFalse();
         projection.Rating.ShouldBe("ต้องปรับปรุง");
-        projection.Applicable.ShouldBe(3);
-        OitProjection.From(Enumerable.Repeat(V(ComplianceStatus.Pass), 19).Append(V(ComplianceStatus.Fail)), scoring).Rating.ShouldBe("ผ่านดีเยี่ยม");
+        (projection.Applicable, projection.Passed, projection.Warnings, projection.Failed).ShouldBe((3, 1, 1, 1));
+        OitProjection.From(Enumerable.Repeat(V(ComplianceStatus.Pass), 19).Append(V(ComplianceStatus.Fail)), Scoring).Rating.ShouldBe("ผ่านดีเยี่ยม");
+    }
+
+    [Fact]
+    public void Warnings_alone_never_reach_the_pass_mark()
+    {
+        // The case: four items answered, all "warning" (one a dead URL) — once 100.00, now 0.
+        var projection = OitProjection.From(Enumerable.Repeat(V(ComplianceStatus.Warning), 4), Scoring);
+        projection.Score.ShouldBe(0m);
+        projection.Passes.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_incomplete_manual_has_no_headline_but_keeps_the_counts()
+    {
+        var items = new List<ItaItem> { new() { Code = "O19", Title = "ก" }, new() { Code = "O20", Title = "ข" } };
+        var fragment = new ItaCatalogue
+        {
+            Year = 2569, Title = "ก", Scoring = Scoring,
+            Indicators = [new ItaIndicator { Code = "9", Title = "ก", SubIndicators = [new ItaSubIndicator { Code = "9.1", Title = "ก", Items = items }] }],
+        };
+        var projection = OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Pass)], fragment);
+        projection.ManualComplete.ShouldBeFalse(); // O1–O18 missing: the numbering gives it away even without the marker
+        projection.Headline.ShouldBeNull();
+        projection.Score.ShouldBe(100m);
+        projection.Passed.ShouldBe(2);
+
+        var whole = fragment with { Indicators = [fragment.Indicators[0] with { SubIndicators = [fragment.Indicators[0].SubIndicators[0] with { Items = [new() { Code = "O1", Title = "ก" }, new() { Code = "O2", Title = "ข" }] }] }] };
+        OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Fail)], whole).Headline.ShouldBe(50m);
+        OitProjection.From([V(ComplianceStatus.Pass), V(ComplianceStatus.Fail)], whole with { Complete = false }).Headline.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_reason_for_no_headline_is_thai_and_names_the_unknown_items()
+    {
+        var reason = OitProjection.IncompleteManualReason(2569, ["O5", "O6", "O7", "O9"]);
+        reason.ShouldBe("คู่มือปี 2569 ยังมีข้อที่ไม่ทราบ (O5–O7, O9) จึงยังคำนวณคะแนนคาดการณ์ไม่ได้");
     }
 }

@@ -8,14 +8,36 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
 
 /// <summary>Operators: every manual version by year, and the import form (JSON or XLSX → draft).</summary>
-public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHandler import) : PageModel
+public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHandler import, SetUnreachableLinkPolicyHandler linkPolicy, ItaCatalogueCache cache) : PageModel
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
     public IReadOnlyList<ItaManualVersion> Versions { get; private set; } = [];
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+    public IReadOnlyList<ItaManual> Manuals { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Versions = await queries.VersionsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Versions = await queries.VersionsAsync(cancellationToken);
+        Manuals = await queries.ManualsAsync(cancellationToken);
+    }
+
+    /// <summary>The parsed catalogue of a listed version (parsed once per process).</summary>
+    public ItaCatalogue CatalogueOf(ItaManualVersion version) => cache.Parse(version);
+
+    public async Task<IActionResult> OnPostLinkPolicyAsync(int year, bool warnOnly, CancellationToken cancellationToken)
+    {
+        var result = await linkPolicy.HandleAsync(new UnreachableLinkPolicyInput(year, warnOnly), cancellationToken);
+        if (result is CommandResult.Success)
+        {
+            TempData["Message"] = warnOnly
+                ? Ui.T($"ปี {year}: ลิงก์ที่เปิดไม่ได้เป็นเพียงคำเตือน ตั้งแต่การตรวจครั้งถัดไป", $"{year}: unreachable links only warn from the next check on.")
+                : Ui.T($"ปี {year}: ลิงก์ที่เปิดไม่ได้ทำให้ข้อไม่ผ่าน ตั้งแต่การตรวจครั้งถัดไป", $"{year}: unreachable links fail the item from the next check on.");
+            return RedirectToPage();
+        }
+
+        return NotFound();
+    }
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
@@ -41,7 +63,7 @@ public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHa
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Versions = await queries.VersionsAsync(cancellationToken);
+        await OnGetAsync(cancellationToken);
         return Page();
     }
 }

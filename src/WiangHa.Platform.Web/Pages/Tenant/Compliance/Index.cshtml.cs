@@ -21,10 +21,27 @@ public sealed class IndexModel(
     public int Year { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public ManualVersionView? Manual { get; private set; }
+
+    /// <summary>The newest run against <see cref="Manual"/> (the latest published version); null when it has none.</summary>
     public ComplianceRun? LatestRun { get; private set; }
+
+    /// <summary>The newest run of the year against an older version, when none used the latest yet: its figure is not shown.</summary>
+    public ComplianceRun? OlderVersionRun { get; private set; }
+
     public IReadOnlyList<ChecklistRow> Rows { get; private set; } = [];
     public IReadOnlyList<(DateTimeOffset At, decimal Score)> History { get; private set; } = [];
     public Guid? PendingRunId { get; private set; }
+
+    /// <summary>The current ITA year (the fiscal year of today), whether or not its manual is published.</summary>
+    public int CurrentYear { get; private set; }
+
+    /// <summary>The newest year the LAO has filled in, when it is not the year shown (one click away).</summary>
+    public int? NewestYearWithData { get; private set; }
+
+    /// <summary>False for a manual with unknown items: results per item, no headline score.</summary>
+    public bool ManualComplete => Manual?.Catalogue.IsComplete() ?? false;
+
+    public string IncompleteReason => Manual is null ? "" : OitProjection.IncompleteManualReason(Manual.Year, Manual.Catalogue.UnknownItemCodes());
 
     public async Task OnGetAsync(int? year, Guid? run, CancellationToken cancellationToken)
     {
@@ -53,19 +70,23 @@ public sealed class IndexModel(
         var published = await catalogues.PublishedYearsAsync(cancellationToken);
         var withData = await queries.DisclosedYearsAsync(cancellationToken);
         Years = published;
-        var current = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
-        // Without a choice: the newest year the LAO has worked on, else the newest manual not beyond the coming year.
+        // ITA year N is assessed in January–June of fiscal year N: today's fiscal year is the year to prepare.
+        CurrentYear = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
+        // Without its manual: the newest published year not after it (last season's manual), else the newest at all.
         Year = year is { } y && published.Contains(y) ? y
-            : withData.FirstOrDefault(published.Contains) is var w && w != 0 ? w
-            : published.Where(p => p <= current + 1).DefaultIfEmpty(published.Count > 0 ? published[0] : 0).First();
+            : published.Contains(CurrentYear) ? CurrentYear
+            : published.Where(p => p < CurrentYear).DefaultIfEmpty(published.Count > 0 ? published[0] : 0).First();
+        NewestYearWithData = withData.FirstOrDefault(published.Contains) is var w && w != 0 && w != Year ? w : null;
         Manual = Year == 0 ? null : await catalogues.PublishedAsync(Year, cancellationToken);
         if (Manual is null)
         {
             return;
         }
 
-        LatestRun = await queries.LatestRunAsync(Year, cancellationToken);
-        History = await queries.ScoreHistoryAsync(Year, 30, cancellationToken);
+        // The score card belongs to the latest published version: a run against an older one is named, not shown.
+        LatestRun = await queries.LatestRunAsync(Year, Manual.Id, cancellationToken);
+        OlderVersionRun = LatestRun is null ? await queries.LatestRunAsync(Year, cancellationToken) : null;
+        History = ManualComplete ? await queries.ScoreHistoryAsync(Year, 30, Manual.Id, cancellationToken) : [];
         var disclosures = (await queries.DisclosuresAsync(Year, cancellationToken)).ToDictionary(d => d.ItemCode, StringComparer.OrdinalIgnoreCase);
         var links = await queries.LinkChecksAsync(cancellationToken);
         var results = LatestRun?.Results.ToDictionary(r => r.ItemCode, StringComparer.OrdinalIgnoreCase) ?? [];
