@@ -17,6 +17,9 @@ public static class ComplianceServiceCollectionExtensions
         services.AddScoped<UpdateItemDisclosureHandler>();
         services.AddScoped<DeleteItemDisclosureHandler>();
         services.AddScoped<ComplianceQueries>();
+        services.AddScoped<DisclosureCarryOverQueries>();
+        services.AddScoped<CarryOverDisclosuresHandler>();
+        services.AddSingleton<IValidator<CarryDisclosuresInput>, CarryDisclosuresInputValidator>();
         services.AddScoped<RequestComplianceCheckHandler>();
         services.AddScoped<CrossTenantComplianceHistory>();
         services.AddOptions<ComplianceHistoryOptions>().BindConfiguration(ComplianceHistoryOptions.SectionName)

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WiangHa.Platform.Infrastructure.Ita;
@@ -11,6 +12,14 @@ public static class ItaServiceCollectionExtensions
         services.AddScoped<ImportItaCatalogueHandler>();
         services.AddScoped<PublishItaManualVersionHandler>();
         services.AddScoped<ShippedCatalogues>();
+        services.AddScoped<ShippedMappings>();
+        services.AddScoped<ItaMappingQueries>();
+        services.AddScoped<CrossTenantItaPublishImpact>();
+        services.AddScoped<DraftItaManualFromYearHandler>();
+        services.AddScoped<SaveItaDraftItemHandler>();
+        services.AddScoped<RemoveItaDraftItemHandler>();
+        services.AddSingleton<IValidator<DraftManualInput>, DraftManualInputValidator>();
+        services.AddSingleton<IValidator<DraftItemInput>, DraftItemInputValidator>();
         services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
         return services;
     }

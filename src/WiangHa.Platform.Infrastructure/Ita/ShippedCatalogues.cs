@@ -8,9 +8,11 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 
 /// <summary>
 /// Loads the catalogues shipped in <c>Ita/Catalogues/ita-{year}.json</c> through the operators' own import and publish
-/// path. A year that already has any version is left alone: operators own it from then on.
+/// path. A year that already has any version is left alone: operators own it from then on. The item mappings between
+/// years and the drafted years follow (<see cref="ShippedMappings"/>).
 /// </summary>
-public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ILogger<ShippedCatalogues> logger)
+public sealed class ShippedCatalogues(
+    PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ShippedMappings mappings, ILogger<ShippedCatalogues> logger)
 {
     public const string SystemUser = "system (shipped catalogue)";
 
@@ -38,6 +40,8 @@ public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHa
             await publish.HandleAsync(imported.VersionId, SystemUser, cancellationToken);
             logger.LogInformation("ITA catalogue {Year} loaded from {File}", imported.Year, fileName);
         }
+
+        await mappings.LoadAsync(cancellationToken);
     }
 
     /// <summary>The shipped catalogue of a year (tests and benchmarks).</summary>
