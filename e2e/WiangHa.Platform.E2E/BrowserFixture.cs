@@ -37,6 +37,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in with the demo password.</summary>
+    public async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("อีเมล").FillAsync(email);
+        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
+        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -63,20 +63,12 @@ public sealed class ComplianceJourney(BrowserFixture fixture)
         await page.Locator("[data-testid='2fa-enable']").ClickAsync();
         (await page.Locator("[data-testid=recovery-codes]").CountAsync()).ShouldBe(1);
         await page.GotoAsync("/operator/ita-manuals");
-        (await page.Locator("[data-testid=version-row]").CountAsync()).ShouldBe(4);
+        (await page.Locator("[data-testid=version-row]").CountAsync()).ShouldBe(5); // 2566–2569 published, 2570 drafted at start-up
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "operator-ita-manuals.png"), FullPage = true });
         await page.Locator("[data-testid=version-row][data-year='2566'] a").First.ClickAsync();
         (await page.Locator("[data-testid=catalogue-item]").CountAsync()).ShouldBe(43);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "operator-ita-2566.png"), FullPage = true });
     }
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("อีเมล").FillAsync(email);
-        await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
-        await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email) => fixture.SignedInAsync(email);
 }

@@ -18,6 +18,9 @@ public static class ComplianceServiceCollectionExtensions
         services.AddScoped<DeleteItemDisclosureHandler>();
         services.AddScoped<ComplianceQueries>();
         services.AddScoped<ItasSheetQueries>();
+        services.AddScoped<DisclosureCarryOverQueries>();
+        services.AddScoped<CarryOverDisclosuresHandler>();
+        services.AddSingleton<IValidator<CarryDisclosuresInput>, CarryDisclosuresInputValidator>();
         services.AddScoped<RequestComplianceCheckHandler>();
         services.AddScoped<CrossTenantComplianceHistory>();
         services.AddOptions<ComplianceHistoryOptions>().BindConfiguration(ComplianceHistoryOptions.SectionName)

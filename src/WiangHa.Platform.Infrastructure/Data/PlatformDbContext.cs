@@ -50,6 +50,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<ItaManual> ItaManuals => Set<ItaManual>();
     public DbSet<ItaManualVersion> ItaManualVersions => Set<ItaManualVersion>();
+    public DbSet<ItaItemMapping> ItaItemMappings => Set<ItaItemMapping>();
     public DbSet<ItemDisclosure> ItemDisclosures => Set<ItemDisclosure>();
     public DbSet<ComplianceRun> ComplianceRuns => Set<ComplianceRun>();
     public DbSet<ComplianceResult> ComplianceResults => Set<ComplianceResult>();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Common;
@@ -38,29 +36,7 @@ public sealed class ImportItaCatalogueHandler(PlatformDbContext db, TimeProvider
             return Refused(errors);
         }
 
-        var document = ItaCatalogueFormats.ToJson(catalogue);
-        var manual = await db.ItaManuals.Include(m => m.Versions).SingleOrDefaultAsync(m => m.Year == catalogue.Year, cancellationToken);
-        if (manual is null)
-        {
-            manual = new ItaManual { Year = catalogue.Year };
-            db.ItaManuals.Add(manual);
-        }
-
-        var version = new ItaManualVersion
-        {
-            ManualId = manual.Id,
-            Year = catalogue.Year,
-            Number = manual.Versions.Select(v => v.Number).DefaultIfEmpty(0).Max() + 1,
-            Status = ItaManualVersionStatus.Draft,
-            Document = document,
-            ContentHash = Hash(document),
-            ItemCount = catalogue.AllItems().Count(),
-            SourceFileName = Path.GetFileName(fileName),
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = importedBy,
-        };
-        // Added explicitly: a client-generated key reached through a navigation would be taken for an existing row.
-        db.ItaManualVersions.Add(version);
+        var version = await ItaManualDrafts.AddAsync(db, catalogue, Path.GetFileName(fileName), importedBy, clock.GetUtcNow(), note: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ItaCatalogueImported(version.Id, version.Year, version.Number);
     }
@@ -83,6 +59,4 @@ public sealed class ImportItaCatalogueHandler(PlatformDbContext db, TimeProvider
 
     private static CommandResult.Invalid Refused(IEnumerable<string> errors) =>
         new(new Dictionary<string, string[]> { [FileField] = [.. errors] });
-
-    private static string Hash(string document) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
 }

@@ -7,16 +7,20 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 
 /// <summary>A published (or draft) version with its parsed catalogue.</summary>
 public sealed record ManualVersionView(Guid Id, int Year, int Number, ItaManualVersionStatus Status, ItaCatalogue Catalogue,
-    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, string? SourceFileName, int ItemCount);
+    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt, string? PublishedBy, string? SourceFileName, int ItemCount,
+    string ContentHash = "", string? Note = null);
 
-/// <summary>Parsed catalogues by version id: a version's document never changes, so it is parsed once per process.</summary>
+/// <summary>
+/// Parsed catalogues by version id and content: a published document never changes, so it is parsed once per process;
+/// a draft edited in place has a new content hash after each edit.
+/// </summary>
 public sealed class ItaCatalogueCache
 {
-    private readonly ConcurrentDictionary<Guid, ItaCatalogue> _parsed = new();
+    private readonly ConcurrentDictionary<(Guid, string), ItaCatalogue> _parsed = new();
     private readonly ConcurrentDictionary<Guid, ManualVersionView> _published = new();
     private volatile IReadOnlyDictionary<int, Guid>? _latestPublished;
 
-    public ItaCatalogue Parse(ItaManualVersion version) => _parsed.GetOrAdd(version.Id, _ => ItaCatalogueFormats.FromStoredJson(version.Document));
+    public ItaCatalogue Parse(ItaManualVersion version) => _parsed.GetOrAdd((version.Id, version.ContentHash), _ => ItaCatalogueFormats.FromStoredJson(version.Document));
 
     internal IReadOnlyDictionary<int, Guid>? LatestPublished { get => _latestPublished; set => _latestPublished = value; }
 
@@ -111,6 +115,23 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
         return latest;
     }
 
+    /// <summary>The catalogue a year is known by: its newest published version, else its newest draft; null when none.</summary>
+    public async Task<ManualVersionView?> CurrentOrDraftAsync(int year, CancellationToken cancellationToken = default)
+    {
+        if (await PublishedAsync(year, cancellationToken) is { } published)
+        {
+            return published;
+        }
+
+        var draft = await db.ItaManualVersions.AsNoTracking().Where(v => v.Year == year).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        return draft is null ? null : View(draft);
+    }
+
+    /// <summary>The year's draft being edited (its newest draft), or null.</summary>
+    public async Task<ItaManualVersion?> DraftAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.ItaManualVersions.AsNoTracking().Where(v => v.Year == year && v.Status == ItaManualVersionStatus.Draft)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+
     private ManualVersionView View(ItaManualVersion v) =>
-        new(v.Id, v.Year, v.Number, v.Status, cache.Parse(v), v.CreatedAt, v.CreatedBy, v.PublishedAt, v.PublishedBy, v.SourceFileName, v.ItemCount);
+        new(v.Id, v.Year, v.Number, v.Status, cache.Parse(v), v.CreatedAt, v.CreatedBy, v.PublishedAt, v.PublishedBy, v.SourceFileName, v.ItemCount, v.ContentHash, v.Note);
 }

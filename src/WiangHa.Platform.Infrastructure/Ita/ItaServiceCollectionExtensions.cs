@@ -14,6 +14,14 @@ public static class ItaServiceCollectionExtensions
         services.AddScoped<SetUnreachableLinkPolicyHandler>();
         services.AddSingleton<IValidator<UnreachableLinkPolicyInput>, UnreachableLinkPolicyInputValidator>();
         services.AddScoped<ShippedCatalogues>();
+        services.AddScoped<ShippedMappings>();
+        services.AddScoped<ItaMappingQueries>();
+        services.AddScoped<CrossTenantItaPublishImpact>();
+        services.AddScoped<DraftItaManualFromYearHandler>();
+        services.AddScoped<SaveItaDraftItemHandler>();
+        services.AddScoped<RemoveItaDraftItemHandler>();
+        services.AddSingleton<IValidator<DraftManualInput>, DraftManualInputValidator>();
+        services.AddSingleton<IValidator<DraftItemInput>, DraftItemInputValidator>();
         services.AddScoped<IItaItemTexts, CatalogueItaItemTexts>();
         return services;
     }

@@ -12,8 +12,10 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 /// an updated file as a new published version (a release that corrects a catalogue reaches existing databases; results
 /// keep the version they used). Once an operator has imported a version of a year, the year is theirs: an updated
 /// file is left out, and the log says so.
+/// The item mappings between years and the drafted years follow (<see cref="ShippedMappings"/>).
 /// </summary>
-public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ILogger<ShippedCatalogues> logger)
+public sealed class ShippedCatalogues(
+    PlatformDbContext db, ImportItaCatalogueHandler import, PublishItaManualVersionHandler publish, ShippedMappings mappings, ILogger<ShippedCatalogues> logger)
 {
     public const string SystemUser = "system (shipped catalogue)";
 
@@ -40,6 +42,8 @@ public sealed class ShippedCatalogues(PlatformDbContext db, ImportItaCatalogueHa
             await publish.HandleAsync(imported.VersionId, SystemUser, cancellationToken);
             logger.LogInformation("ITA catalogue {Year} loaded from {File} as version {Number}", imported.Year, fileName, imported.Number);
         }
+
+        await mappings.LoadAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,19 +1,24 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Measures;
+using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Common;
+using WiangHa.Platform.Infrastructure.Ita;
 
 namespace WiangHa.Platform.Infrastructure.Measures;
 
 /// <summary>The measures copied into the new year, and the titles skipped (already there, or no longer valid).</summary>
-public sealed record CarriedOver(int Created, IReadOnlyList<string> Skipped) : CommandResult;
+/// <param name="LinksDropped">ITA item links left out: the item has no successor in the new year's manual (the clerk picks anew).</param>
+public sealed record CarriedOver(int Created, IReadOnlyList<string> Skipped, int LinksDropped = 0) : CommandResult;
 
 /// <summary>
-/// Starts a fiscal year from the year before: each measure is copied (title, analysis basis, steps, active responsible
-/// units, monitoring; the period and the ITA items moved on by one year) as a planned measure without results, to be
-/// edited. A measure whose title the new year already has is skipped, so running it twice copies nothing twice.
+/// Starts a fiscal year from any earlier one: each measure is copied (title, analysis basis, steps, active responsible
+/// units, monitoring; the period moved on by the years between) as a planned measure without results, to be edited.
+/// Its ITA item links move on through the item mapping between the manuals (2566 O42 → 2569 O25 → 2570 O25); a link
+/// whose item has no successor is left out and counted. A measure whose title the new year already has is skipped,
+/// so running it twice copies nothing twice.
 /// </summary>
-public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
+public sealed class CarryOverMeasuresHandler(MeasureWriter writer, ItaMappingQueries mappings)
 {
     public async Task<CommandResult> HandleAsync(int fromYear, int toYear, CancellationToken cancellationToken = default)
     {
@@ -25,6 +30,8 @@ public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
         var shift = toYear - fromYear;
         var skipped = new List<string>();
         var created = 0;
+        var dropped = 0;
+        var rows = await mappings.AllAsync(cancellationToken);
         foreach (var m in source)
         {
             if (!taken.Add(m.Title))
@@ -46,7 +53,7 @@ public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
                 PeriodToMonth = m.PeriodTo.Month,
                 Status = MeasureStatus.Planned,
                 Monitoring = m.Monitoring,
-                ItaItems = m.ItaItems.Select(i => ShiftItem(i, shift)).ToList(),
+                ItaItems = m.ItaItems.SelectMany(i => MoveItem(rows, i, shift, ref dropped)).Distinct().ToList(),
             }.Normalised();
             var (invalid, units) = await writer.ValidateAsync(input, measureId: null, cancellationToken);
             if (invalid is not null)
@@ -60,15 +67,25 @@ public sealed class CarryOverMeasuresHandler(MeasureWriter writer)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new CarriedOver(created, skipped);
+        return new CarriedOver(created, skipped, dropped);
     }
 
-    /// <summary>"2566/O42" → "2567/O42": a starting point; the clerk checks the new manual's numbering.</summary>
-    private static string ShiftItem(string reference, int shift)
+    /// <summary>"2566/O42" moved on 4 years → "2570/O25", through the mapping; none when the item has no successor.</summary>
+    private static List<string> MoveItem(IReadOnlyCollection<ItaItemMapping> rows, string reference, int shift, ref int dropped)
     {
         var parts = reference.Split('/');
-        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            ? FormattableString.Invariant($"{year + shift}/{parts[1]}")
-            : reference;
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return [reference];
+        }
+
+        var moved = ItaMappingChain.Translate(rows, year, parts[1], year + shift)
+            .Select(t => FormattableString.Invariant($"{year + shift}/{t.Code}")).ToList();
+        if (moved.Count == 0)
+        {
+            dropped++;
+        }
+
+        return moved;
     }
 }

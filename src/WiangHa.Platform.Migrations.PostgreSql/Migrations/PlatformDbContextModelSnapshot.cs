@@ -1030,6 +1030,52 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaItemMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("FromCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromYear");
+
+                    b.HasIndex("ToYear", "ToCode");
+
+                    b.ToTable("ItaItemMappings");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaManual", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1033,6 +1033,52 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaItemMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("FromCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromYear");
+
+                    b.HasIndex("ToYear", "ToCode");
+
+                    b.ToTable("ItaItemMappings");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaManual", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1018,6 +1018,52 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                     b.ToTable("Provinces");
                 });
 
+            modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaItemMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("FromCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromYear");
+
+                    b.HasIndex("ToYear", "ToCode");
+
+                    b.ToTable("ItaItemMappings");
+                });
+
             modelBuilder.Entity("WiangHa.Platform.Domain.Ita.ItaManual", b =>
                 {
                     b.Property<Guid>("Id")

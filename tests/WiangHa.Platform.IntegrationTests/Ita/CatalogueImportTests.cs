@@ -102,7 +102,7 @@ public sealed class CatalogueImportTests(PlatformFactory factory) : IClassFixtur
             (await scope.ServiceProvider.GetRequiredService<ItaCatalogueQueries>().PublishedAsync(2570)).ShouldBeNull();
         }
 
-        var publish = await client.PostFormAsync(versionUrl + "?handler=Publish", [], versionUrl);
+        var publish = await client.PostFormAsync(versionUrl + "/publish", [], versionUrl + "/publish");
         publish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetPageAsync(versionUrl)).QuerySelector("[data-testid=version-status]")!.TextContent.ShouldContain("เผยแพร่แล้ว");
 

@@ -181,7 +181,8 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
             copy.Status.ShouldBe(MeasureStatus.Planned);
             copy.ResultPoints.ShouldBeEmpty();
             copy.Outcome.ShouldBeNull();
-            copy.ItaItems.ShouldBe(["2568/O35", "2567/O42"]);
+            // 2566 O42 and 2567 O35 lead on to 2569 O25/O26 over manuals whose codes are not known: no 2567/2568 code to give.
+            copy.ItaItems.ShouldBeEmpty();
         }
 
         (await factory.MeasuresAsync(tenant, 2566)).Count.ShouldBe(5, "the old year is untouched");

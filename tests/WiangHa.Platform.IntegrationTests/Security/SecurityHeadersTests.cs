@@ -48,7 +48,7 @@ public sealed class SecurityHeadersTests(PlatformFactory factory) : IClassFixtur
             }
 
             var cacheable = path.StartsWith("/lib/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal) || path.StartsWith("/css/", StringComparison.Ordinal)
-                || path.StartsWith("/p/", StringComparison.Ordinal) || path.StartsWith("/health", StringComparison.Ordinal);
+                || path.StartsWith("/favicon", StringComparison.Ordinal) || path.StartsWith("/p/", StringComparison.Ordinal) || path.StartsWith("/health", StringComparison.Ordinal);
             if (!cacheable && !(headers.CacheControl?.NoStore ?? false))
             {
                 failures.Add($"{path} ({(int)response.StatusCode}): Cache-Control '{headers.CacheControl}'");

@@ -8,8 +8,16 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
 
 /// <summary>Operators: every manual version by year, and the import form (JSON or XLSX → draft).</summary>
-public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHandler import, SetUnreachableLinkPolicyHandler linkPolicy, ItaCatalogueCache cache) : PageModel
+public sealed class IndexModel(
+    ItaCatalogueQueries queries, ItaMappingQueries mappings, ImportItaCatalogueHandler import, SetUnreachableLinkPolicyHandler linkPolicy, ItaCatalogueCache cache)
+    : PageModel
 {
+    /// <summary>Mapping rows naming items that a catalogue lacks (shown, never an error).</summary>
+    public IReadOnlyList<string> MappingProblems { get; private set; } = [];
+
+    [BindProperty]
+    public DraftManualForm Draft { get; set; } = new();
+
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
     public IReadOnlyList<ItaManualVersion> Versions { get; private set; } = [];
@@ -20,6 +28,30 @@ public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHa
     {
         Versions = await queries.VersionsAsync(cancellationToken);
         Manuals = await queries.ManualsAsync(cancellationToken);
+        MappingProblems = await mappings.ProblemsAsync(cancellationToken: cancellationToken);
+        var newest = Versions.Select(v => v.Year).DefaultIfEmpty(0).Max();
+        Draft = new DraftManualForm { FromYear = newest, ToYear = newest + 1 };
+    }
+
+    /// <summary>Drafts a year from an earlier one, then opens the draft editor.</summary>
+    public async Task<IActionResult> OnPostDraftAsync([FromServices] DraftItaManualFromYearHandler draft, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await draft.HandleAsync(new DraftManualInput(Draft.FromYear, Draft.ToYear, Draft.Note), User.Identity?.Name ?? "operator", cancellationToken);
+        if (result is ItaManualDrafted drafted)
+        {
+            TempData["Message"] = Ui.T($"สร้างร่างคู่มือปี {drafted.Year} จากปี {Draft.FromYear} แล้ว ({drafted.Items} ข้อ) แก้ไขแต่ละข้อด้านล่าง", $"Drafted {drafted.Year} from {Draft.FromYear} ({drafted.Items} items).");
+            return Redirect($"/operator/ita-manuals/versions/{drafted.VersionId}/edit");
+        }
+
+        if (result is CommandResult.Invalid invalid)
+        {
+            ModelState.AddErrors(invalid, nameof(Draft));
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Versions = await queries.VersionsAsync(cancellationToken);
+        return Page();
     }
 
     /// <summary>The parsed catalogue of a listed version (parsed once per process).</summary>
@@ -66,4 +98,12 @@ public sealed class IndexModel(ItaCatalogueQueries queries, ImportItaCatalogueHa
         await OnGetAsync(cancellationToken);
         return Page();
     }
+}
+
+/// <summary>The "draft a year from another" form.</summary>
+public sealed class DraftManualForm
+{
+    public int FromYear { get; set; }
+    public int ToYear { get; set; }
+    public string? Note { get; set; }
 }

@@ -1,16 +1,16 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Ita;
-using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Pages.Operator.ItaManuals;
 
-/// <summary>Preview of one version (draft or published), publish button, downloads.</summary>
-public sealed class VersionModel(ItaCatalogueQueries queries, PublishItaManualVersionHandler publish) : PageModel
+/// <summary>What the pages of one version share: the version, found by id (404 when none).</summary>
+public abstract class VersionPageModel(ItaCatalogueQueries queries) : PageModel
 {
     public ManualVersionView Version { get; private set; } = null!;
+
+    protected ItaCatalogueQueries Queries => queries;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -22,21 +22,14 @@ public sealed class VersionModel(ItaCatalogueQueries queries, PublishItaManualVe
         Version = version;
         return Page();
     }
+}
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await publish.HandleAsync(id, User.Identity?.Name ?? "operator", cancellationToken) is CommandResult.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData["Message"] = Ui.T("เผยแพร่แล้ว: การตรวจครั้งต่อไปของทุกหน่วยงานจะใช้ฉบับนี้", "Published: every LAO's next check uses this version.");
-        return RedirectToPage(new { id });
-    }
-
+/// <summary>One version (draft or published): its items, links to edit, preview and publish (through the confirmation), downloads.</summary>
+public sealed class VersionModel(ItaCatalogueQueries queries) : VersionPageModel(queries)
+{
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, string format, CancellationToken cancellationToken)
     {
-        if (await queries.VersionAsync(id, cancellationToken) is not { } v)
+        if (await Queries.VersionAsync(id, cancellationToken) is not { } v)
         {
             return NotFound();
         }

@@ -17,6 +17,12 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
     public IReadOnlyList<int> Years { get; private set; } = [];
     public int MeasureCount { get; private set; }
     public int PreviousYearCount { get; private set; }
+
+    /// <summary>The earlier fiscal years that have measures, newest first: any of them can start this year.</summary>
+    public IReadOnlyList<int> SourceYears { get; private set; } = [];
+
+    /// <summary>The year offered by default: the newest earlier year with measures.</summary>
+    public int SourceYear { get; private set; }
     public bool HasAnalysis { get; private set; }
     public ItaItemText? ResultsItem { get; private set; }
     public ItaItemText? MeasuresItem { get; private set; }
@@ -55,7 +61,7 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         }
     }
 
-    public async Task<IActionResult> OnPostCarryOverAsync(int year, [FromServices] CarryOverMeasuresHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCarryOverAsync(int year, int? from, [FromServices] CarryOverMeasuresHandler handler, CancellationToken cancellationToken)
     {
         if (!CanEdit)
         {
@@ -63,14 +69,17 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         }
 
         await LoadAsync(year, cancellationToken);
-        if (await handler.HandleAsync(Year - 1, Year, cancellationToken) is not CarriedOver result)
+        var source = from ?? SourceYear;
+        if (!SourceYears.Contains(source) || await handler.HandleAsync(source, Year, cancellationToken) is not CarriedOver result)
         {
             return NotFound();
         }
 
         TempData["Message"] = Ui.T(
-            $"คัดลอกมาตรการจากปีงบประมาณ {Year - 1} มาเป็นร่างของปี {Year} แล้ว {result.Created} มาตรการ" + (result.Skipped.Count > 0 ? $" (ข้าม {result.Skipped.Count} มาตรการที่มีชื่อซ้ำในปี {Year} แล้ว)" : "") + " กรุณาตรวจแก้ระยะเวลา ขั้นตอน และรหัสข้อการประเมินของปีใหม่",
-            $"Copied {result.Created} measures from FY {Year - 1} to FY {Year}" + (result.Skipped.Count > 0 ? $" ({result.Skipped.Count} skipped: same title exists)" : "") + ".");
+            $"คัดลอกมาตรการจากปีงบประมาณ {source} มาเป็นร่างของปี {Year} แล้ว {result.Created} มาตรการ" + (result.Skipped.Count > 0 ? $" (ข้าม {result.Skipped.Count} มาตรการที่มีชื่อซ้ำในปี {Year} แล้ว)" : "")
+                + (result.LinksDropped > 0 ? $" ข้อการประเมิน {result.LinksDropped} รายการไม่มีในคู่มือปีใหม่ ต้องเลือกใหม่" : "") + " กรุณาตรวจแก้ระยะเวลา ขั้นตอน และรหัสข้อการประเมินของปีใหม่",
+            $"Copied {result.Created} measures from FY {source} to FY {Year}" + (result.Skipped.Count > 0 ? $" ({result.Skipped.Count} skipped: same title exists)" : "")
+                + (result.LinksDropped > 0 ? $"; {result.LinksDropped} ITA item links have no successor" : "") + ".");
         return Redirect(TenantPath($"/measures?year={Year}"));
     }
 
@@ -81,7 +90,9 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         Year = year is { } y && FiscalYear.IsPlausible(y) ? y : withData.FirstOrDefault(current);
         Years = withData.Append(current).Append(current + 1).Append(Year).Distinct().OrderDescending().ToList();
         MeasureCount = (await measures.ListAsync(Year, cancellationToken)).Count;
-        PreviousYearCount = (await measures.ListAsync(Year - 1, cancellationToken)).Count;
+        SourceYears = withData.Where(y => y < Year).ToList();
+        SourceYear = SourceYears.Count > 0 ? SourceYears[0] : 0;
+        PreviousYearCount = SourceYear == 0 ? 0 : (await measures.ListAsync(SourceYear, cancellationToken)).Count;
         HasAnalysis = await settings.AnalysisAsync(Year, cancellationToken) is not null;
         (ResultsItem, MeasuresItem) = await builder.CitationsAsync(Year, cancellationToken);
     }
