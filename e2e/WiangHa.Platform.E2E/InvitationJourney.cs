@@ -17,6 +17,7 @@ public sealed class InvitationJourney(BrowserFixture fixture)
         await admin.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await admin.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
         await admin.WaitForURLAsync("**/t/wiangha");
+        await admin.Locator("[data-testid=nav-admin]").ClickAsync(); // the admin screens sit in one menu
         await admin.GetByRole(AriaRole.Link, new() { Name = "ผู้ใช้งาน" }).ClickAsync();
         await admin.Locator("[data-testid=invite-email]").FillAsync(email);
         await admin.Locator("[data-testid=invite-role]").SelectOptionAsync("Editor");
