@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using WiangHa.Platform.Domain.Common;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
@@ -19,14 +20,14 @@ public sealed record DraftItemInput(
     string? Title,
     ItaItemKind Kind,
     string? SubIndicatorCode,
-    string? Elements,
+    [property: MultiLineText] string? Elements,
     int? DataYearOffset,
     string? DataYearText,
     bool Confirmed,
     ItaMappingKind MappingKind,
-    string? FromCodes,
+    [property: MultiLineText] string? FromCodes,
     bool MappingConfirmed,
-    string? MappingNote)
+    [property: MultiLineText] string? MappingNote)
 {
     public const int MaxTitleLength = 500;
     public const int MaxElementLength = 1000;

@@ -113,7 +113,8 @@ public sealed class AuditCoverageTests(PlatformFactory factory) : IClassFixture<
         var imported = await UploadManualAsync(operatorClient, "ita-2568-correction.json", Encoding.UTF8.GetBytes(document));
         imported.StatusCode.ShouldBe(HttpStatusCode.Redirect, await imported.Content.ReadAsStringAsync());
         var versionUrl = imported.Headers.Location!.OriginalString;
-        (await operatorClient.PostFormAsync(versionUrl + "?handler=Publish", [], versionUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // Publishing goes through its confirmation page.
+        (await operatorClient.PostFormAsync(versionUrl + "/publish", [], versionUrl + "/publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var row = (await operatorClient.GetPageAsync($"/operator?search={a.Slug}"))
             .QuerySelector($"[data-testid=organisation][data-slug='{a.Slug}'] input[name=id]")!.GetAttribute("value")!;
         (await operatorClient.PostFormAsync("/operator?handler=Suspend", [new("id", row)], "/operator")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

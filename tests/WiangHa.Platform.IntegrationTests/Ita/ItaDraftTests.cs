@@ -65,7 +65,8 @@ public sealed class ItaDraftTests(PlatformFactory factory) : IClassFixture<Platf
         (await unknownOld.Content.ReadAsStringAsync()).ShouldContain("ไม่มีข้อ O99 ในคู่มือปี 2569");
 
         // Two renumberings and an added item.
-        (await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields("O26", "O30", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมฯ", "Renumbered", "O26"), editUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var renumbered = await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields("O26", "O30", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมฯ", "Renumbered", "O26"), editUrl);
+        renumbered.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await renumbered.Content.ReadAsStringAsync()).QuerySelectorAll(".text-danger, .alert").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)));
         (await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields("O25", "O29", "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", "Renumbered", "O25"), editUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields(null, "O31", "ข้อใหม่ของปี 2570", "New", ""), editUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
