@@ -24,12 +24,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new page, 1280×900 unless told; below 500 px wide a phone (mobile browser, touch).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Platform.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = width < 500,
+            HasTouch = width < 500,
             Locale = "th-TH",
             TimezoneId = "Asia/Bangkok",
         });
@@ -41,11 +44,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInAsync(string email)
     {
         var page = await NewPageAsync();
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    /// <summary>Signs the page in with the demo password.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("อีเมล").FillAsync(email);
         await page.GetByLabel("รหัสผ่าน").FillAsync("Demo-WiangHa-2569");
         await page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
-        return page;
     }
 
     public async Task DisposeAsync()

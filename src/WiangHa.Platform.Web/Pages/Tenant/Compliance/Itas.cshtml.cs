@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Compliance;
+using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
 using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Dashboards;
@@ -14,9 +15,13 @@ namespace WiangHa.Platform.Web.Pages.Tenant.Compliance;
 /// will type into ITAS for it — answer, URL(s), explanation, exactly as stored — with a copy button per field, each
 /// URL's last check, and the items not ready marked.
 /// </summary>
-public sealed class ItasModel(IMultiTenantContextAccessor tenant, ItasSheetQueries sheets, AuditLog audit) : TenantPageModel(tenant)
+public sealed class ItasModel(IMultiTenantContextAccessor tenant, ItasSheetQueries sheets, ItaCatalogueQueries catalogues, AuditLog audit)
+    : TenantPageModel(tenant)
 {
     public ItasSheet Sheet { get; private set; } = null!;
+
+    /// <summary>The items of the year's manual not known yet (ADR 0006): not on the sheet, so the page names them.</summary>
+    public IReadOnlyList<string> UnknownCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
@@ -26,6 +31,7 @@ public sealed class ItasModel(IMultiTenantContextAccessor tenant, ItasSheetQueri
         }
 
         Sheet = sheet;
+        UnknownCodes = (await catalogues.PublishedAsync(year, cancellationToken))?.Catalogue.UnknownItemCodes() ?? [];
         return Page();
     }
 
