@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Compliance;
@@ -6,6 +7,7 @@ using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Pages.Tenant.Compliance;
@@ -42,6 +44,21 @@ public sealed class IndexModel(
     public bool ManualComplete => Manual?.Catalogue.IsComplete() ?? false;
 
     public string IncompleteReason => Manual is null ? "" : OitProjection.IncompleteManualReason(Manual.Year, Manual.Catalogue.UnknownItemCodes());
+
+    /// <summary>The score history as a chart with dated axes and the labelled pass mark (shown from two checks on).</summary>
+    public IHtmlContent ScoreTrend()
+    {
+        var passMark = Manual!.Catalogue.Scoring.PassMark;
+        var (first, last) = (History[0], History[^1]);
+        var lastDay = DateOnly.FromDateTime(ThaiTime.ToBangkok(last.At).DateTime);
+        var firstDay = DateOnly.FromDateTime(ThaiTime.ToBangkok(first.At).DateTime);
+        var from = firstDay < lastDay.AddDays(-6) ? firstDay : lastDay.AddDays(-6);
+        var description = Ui.T(
+            $"แนวโน้มคะแนน OIT ที่คาดการณ์ ปี {Year}: จาก {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) เป็น {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}) เกณฑ์ผ่าน {passMark:0}",
+            $"Projected OIT score trend, {Year}: from {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) to {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}), pass mark {passMark:0}");
+        return new ScoreChart(from, lastDay.AddDays(1), passMark, description)
+            .Render(new ScoreSeries(History.Select(h => (ScoreChart.DayOf(h.At), h.Score)).ToList(), "#0d6efd"));
+    }
 
     public async Task OnGetAsync(int? year, Guid? run, CancellationToken cancellationToken)
     {
