@@ -52,7 +52,8 @@ public sealed class OwnStandingTests(PlatformFactory factory) : IClassFixture<Pl
         var card = page.QuerySelector("[data-testid=standing-card]")!;
         card.QuerySelector("[data-testid=standing-year]")!.TextContent.ShouldContain($"พ.ศ. {year}");
         card.QuerySelector("[data-testid=rank]")!.TextContent.ShouldBe($"อันดับ {rank} จาก {field.Count} อบต. ในจังหวัดแม่ฮ่องสอน");
-        card.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe($"คะแนนคาดการณ์ {score.ToString("0.00", CultureInfo.InvariantCulture)}");
+        // The shipped 2568 manual has unknown items: the figure covers the known items and is named so.
+        card.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe($"คะแนนจากข้อที่ทราบ {score.ToString("0.00", CultureInfo.InvariantCulture)}");
         card.QuerySelector("[data-testid=province-average]")!.TextContent.ShouldBe($"ค่าเฉลี่ยจังหวัด {average.ToString("0.00", CultureInfo.InvariantCulture)}");
         var html = page.DocumentElement.OuterHtml;
         foreach (var (lao, _, peerScore) in peers)
@@ -85,7 +86,23 @@ public sealed class OwnStandingTests(PlatformFactory factory) : IClassFixture<Pl
 
         page.QuerySelector("[data-testid=standing-year]")!.TextContent.ShouldContain($"พ.ศ. {run.Year}");
         page.QuerySelector("[data-testid=rank]")!.TextContent.ShouldBe("อันดับ 1 จาก 1 ทม. ในจังหวัดนราธิวาส");
-        page.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe($"คะแนนคาดการณ์ {run.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
+        page.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe($"คะแนนจากข้อที่ทราบ {run.Score.ToString("0.00", CultureInfo.InvariantCulture)}");
+    }
+
+    [Fact]
+    public async Task A_standing_under_a_manual_with_unknown_items_is_not_called_a_projected_score()
+    {
+        // The shipped 2569 manual still has unknown items (O5–O7): the note below the figure says it is no projection,
+        // so the figure must not be labelled one.
+        var own = await LaoAsync("93", OrganisationType.SubdistrictAdministrativeOrganisation);
+        await StandingsAsync([(own.Organisation, 2569, 65.00m)]);
+
+        var card = (await (await BrowserlessClient.SignedInAsync(factory, own.Tenant.Viewer)).GetPageAsync($"/t/{own.Tenant.Slug}"))
+            .QuerySelector("[data-testid=standing-card]")!;
+
+        card.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe("คะแนนจากข้อที่ทราบ 65.00");
+        card.QuerySelector("[data-testid=incomplete-manual-note]")!.TextContent.ShouldContain("ยังไม่ใช่คะแนนคาดการณ์");
+        card.TextContent.ShouldNotContain("คะแนนคาดการณ์ 65.00");
     }
 
     [Fact]

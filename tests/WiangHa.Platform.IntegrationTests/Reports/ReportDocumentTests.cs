@@ -222,4 +222,18 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
         var published = await BrowserlessClient.Anonymous(factory).GetPageAsync($"/p/{tenant.Slug}/2568");
         published.QuerySelector("[data-testid=report-row]")!.TextContent.ShouldContain("หลักฐาน: https://wiangha.go.th/news/7");
     }
+
+    [Fact]
+    public async Task Without_an_earlier_year_of_measures_the_carry_over_names_no_year_0()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        await factory.Data.CreateMeasureAsync(tenant, "มาตรการปีแรก", 2566);
+        var editor = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+
+        var note = (await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2566")).QuerySelector("[data-testid=carry-over-note]")!.TextContent;
+
+        note.ShouldBe("ยังไม่มีปีงบประมาณก่อนปี 2566 ที่มีมาตรการให้คัดลอก");
+        (await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2567")).QuerySelector("[data-testid=carry-over-note]")!.TextContent
+            .ShouldContain("ปีล่าสุดที่มี: 2566, 1 มาตรการ");
+    }
 }

@@ -18,6 +18,9 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, ClerkAgendaQu
     /// <summary>The standing of the newest assessment year the LAO has one in; null before its first check.</summary>
     public OwnStanding? Standing { get; private set; }
 
+    /// <summary>False when the standing's year has a manual with unknown items: its score covers the known items only.</summary>
+    public bool StandingIsProjection { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Agenda = await agendas.AgendaAsync(cancellationToken);
@@ -26,6 +29,7 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, ClerkAgendaQu
             if (await dashboards.OwnStandingAsync(Tenant.Id, year, cancellationToken) is { } standing)
             {
                 Standing = standing;
+                StandingIsProjection = (await catalogues.PublishedAsync(year, cancellationToken))?.Catalogue.IsComplete() ?? false;
                 return;
             }
         }

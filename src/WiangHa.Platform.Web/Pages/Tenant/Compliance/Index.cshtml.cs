@@ -37,6 +37,9 @@ public sealed class IndexModel(
     /// <summary>The current ITA year (the fiscal year of today), whether or not its manual is published.</summary>
     public int CurrentYear { get; private set; }
 
+    /// <summary>The year the checklist opens on: the current one, or while its manual is not out, the newest before it.</summary>
+    public int DefaultYear { get; private set; }
+
     /// <summary>The newest year the LAO has filled in, when it is not the year shown (one click away).</summary>
     public int? NewestYearWithData { get; private set; }
 
@@ -90,9 +93,9 @@ public sealed class IndexModel(
         // ITA year N is assessed in January–June of fiscal year N: today's fiscal year is the year to prepare.
         CurrentYear = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
         // Without its manual: the newest published year not after it (last season's manual), else the newest at all.
-        Year = year is { } y && published.Contains(y) ? y
-            : published.Contains(CurrentYear) ? CurrentYear
+        DefaultYear = published.Contains(CurrentYear) ? CurrentYear
             : published.Where(p => p < CurrentYear).DefaultIfEmpty(published.Count > 0 ? published[0] : 0).First();
+        Year = year is { } y && published.Contains(y) ? y : DefaultYear;
         NewestYearWithData = withData.FirstOrDefault(published.Contains) is var w && w != 0 && w != Year ? w : null;
         Manual = Year == 0 ? null : await catalogues.PublishedAsync(Year, cancellationToken);
         if (Manual is null)
