@@ -14,9 +14,9 @@ public sealed record ScoreSeries(IReadOnlyList<(double Day, decimal Score)> Poin
 /// y axis 0–100 with ticks, an x axis of Thai short dates with Buddhist Era years ("1 ธ.ค. 69", or "ธ.ค. 69" over a
 /// season), the pass mark as a labelled dashed line, and an accessible name that says what the lines show.
 /// </summary>
-public sealed class ScoreChart(DateOnly from, DateOnly to, decimal passMark, string description)
+/// <param name="width">The drawing's width in SVG units: narrower for a narrow card, so its text is not shrunk.</param>
+public sealed class ScoreChart(DateOnly from, DateOnly to, decimal passMark, string description, int width = 640)
 {
-    public const int Width = 640;
     public const int Height = 200;
     private const int Left = 38;
     private const int Right = 12;
@@ -43,6 +43,8 @@ public sealed class ScoreChart(DateOnly from, DateOnly to, decimal passMark, str
         var month = Ui.IsEnglish ? CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetAbbreviatedMonthName(day.Month) : ThaiMonth.ShortNames[day.Month - 1];
         return FormattableString.Invariant($"{month} {(day.Year + FiscalYear.BuddhistEraOffset) % 100:00}");
     }
+
+    public int Width => width;
 
     public static double Y(decimal score) => Top + (double)(100 - Math.Clamp(score, 0, 100)) / 100 * (Height - Top - Bottom);
 
@@ -92,13 +94,15 @@ public sealed class ScoreChart(DateOnly from, DateOnly to, decimal passMark, str
         foreach (var (x, label) in DateTicks())
         {
             svg.Append(Invariant($"<line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{bottom:0.#}\" y2=\"{bottom + 4:0.#}\" stroke=\"{Grey}\" />"));
-            svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - 6}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{Grey}\" data-axis=\"x\">{Encode(label)}</text>"));
+            // Labels at either end are anchored inwards, so none is cut off at the edge.
+            var anchor = x - Left < 24 ? "start" : Width - Right - x < 24 ? "end" : "middle";
+            svg.Append(Invariant($"<text x=\"{x:0.#}\" y=\"{Height - 6}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{Grey}\" data-axis=\"x\">{Encode(label)}</text>"));
         }
 
         var pass = Y(passMark);
         var passLabel = Ui.T($"เกณฑ์ผ่าน {passMark:0}", $"pass mark {passMark:0}");
         svg.Append(Invariant($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{pass:0.#}\" y2=\"{pass:0.#}\" stroke=\"#198754\" stroke-dasharray=\"5 3\" />"));
-        svg.Append(Invariant($"<text x=\"{Width - Right - 2}\" y=\"{pass - 4:0.#}\" font-size=\"11\" text-anchor=\"end\" fill=\"#146c43\" data-testid=\"pass-mark\">{Encode(passLabel)}</text>"));
+        svg.Append(Invariant($"<text x=\"{Left + 4}\" y=\"{pass - 4:0.#}\" font-size=\"11\" text-anchor=\"start\" fill=\"#146c43\" data-testid=\"pass-mark\">{Encode(passLabel)}</text>"));
         foreach (var line in series.Where(s => s.Points.Count > 0))
         {
             var points = string.Join(' ', line.Points.Select(p => Invariant($"{X(p.Day):0.#},{Y(p.Score):0.#}")));

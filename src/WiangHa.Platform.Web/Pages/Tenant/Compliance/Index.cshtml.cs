@@ -59,7 +59,7 @@ public sealed class IndexModel(
         var description = Ui.T(
             $"แนวโน้มคะแนน OIT ที่คาดการณ์ ปี {Year}: จาก {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) เป็น {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}) เกณฑ์ผ่าน {passMark:0}",
             $"Projected OIT score trend, {Year}: from {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) to {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}), pass mark {passMark:0}");
-        return new ScoreChart(from, lastDay.AddDays(1), passMark, description)
+        return new ScoreChart(from, lastDay.AddDays(1), passMark, description, width: 400)
             .Render(new ScoreSeries(History.Select(h => (ScoreChart.DayOf(h.At), h.Score)).ToList(), "#0d6efd"));
     }
 
