@@ -10,8 +10,15 @@ public sealed class EvidenceLink : ITenantOwned
     public Guid MeasureId { get; set; }
     public int SortOrder { get; set; }
     public required string Url { get; set; }
-    public required string Title { get; set; }
+    /// <summary>Optional: a clerk pasting a link need not name it; pages and documents then show <see cref="Label"/>.</summary>
+    public string? Title { get; set; }
     public EvidenceChannel Channel { get; set; }
+
+    /// <summary>What to call a link: its title, else the site it is on ("เว็บไซต์ www.wiangha.go.th"), else the URL itself.</summary>
+    public static string Label(string? title, string url) =>
+        !string.IsNullOrWhiteSpace(title) ? title
+        : Uri.TryCreate(url, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) ? $"ลิงก์ที่ {uri.Host}"
+        : url;
 }
 
 public enum EvidenceChannel

@@ -35,7 +35,7 @@ internal static class AuditedEntities
     {
         [typeof(Measure)] = AuditRule.Standard(e => ((Measure)e).Title, e => ((Measure)e).FiscalYear),
         [typeof(OrgUnit)] = AuditRule.Standard(e => ((OrgUnit)e).Name),
-        [typeof(EvidenceLink)] = AuditRule.Standard(e => ((EvidenceLink)e).Title),
+        [typeof(EvidenceLink)] = AuditRule.Standard(e => EvidenceLink.Label(((EvidenceLink)e).Title, ((EvidenceLink)e).Url)),
         [typeof(Membership)] = AuditRule.Standard(_ => null),
         [typeof(ItemDisclosure)] = AuditRule.Standard(e => ((ItemDisclosure)e).ItemCode, e => ((ItemDisclosure)e).AssessmentYear),
         [typeof(AssessmentAnalysis)] = AuditRule.Standard(_ => null, e => ((AssessmentAnalysis)e).FiscalYear),

@@ -45,12 +45,8 @@ public sealed class InvitePlatformUserHandler(
         }
 
         var platformRole = input.Role!;
-        var invitation = await new InvitationSender(db, mail, audit, clock).SendAsync(
-            input.Email!, null, null, platformRole, provincial ? known : [], invitedBy, baseUrl, link => new EmailMessage(
-                input.Email!,
-                "คำเชิญเข้าใช้งาน WiangHa Platform",
-                $"ท่านได้รับเชิญให้เข้าใช้งาน WiangHa Platform ในบทบาท {platformRole}\n\nเปิดลิงก์นี้เพื่อตั้งรหัสผ่าน (ใช้ได้ครั้งเดียว ภายใน {Invitation.Lifetime.Days} วัน):\n{link}"),
-            cancellationToken);
+        var invitation = await new InvitationSender(db, mail, audit, clock)
+            .SendToPlatformAsync(input.Email!, platformRole, provincial ? known : [], invitedBy, baseUrl, cancellationToken);
         return new CommandResult.Success(invitation.Id, Guid.Empty);
     }
 }

@@ -45,7 +45,7 @@ public sealed record MeasureInput
         ResponsibleUnitIds = ResponsibleUnitIds?.Distinct().ToList() ?? [],
         EvidenceLinks = (EvidenceLinks ?? [])
             .OfType<EvidenceLinkInput>()
-            .Select(l => new EvidenceLinkInput(l.Url?.Trim(), l.Title?.Trim(), l.Channel))
+            .Select(l => new EvidenceLinkInput(l.Url?.Trim(), NullIfBlank(l.Title), l.Channel))
             .Where(l => !string.IsNullOrEmpty(l.Url) || !string.IsNullOrEmpty(l.Title))
             .ToList(),
     };

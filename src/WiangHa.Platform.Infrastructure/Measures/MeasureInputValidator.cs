@@ -68,8 +68,8 @@ public sealed class MeasureInputValidator : AbstractValidator<MeasureInput>
                 .NotEmpty().WithMessage("กรุณากรอกลิงก์ของหลักฐาน")
                 .MaximumLength(MeasureLimits.UrlMaxLength).WithMessage($"ลิงก์ยาวเกิน {MeasureLimits.UrlMaxLength:N0} ตัวอักษร")
                 .Must(IsHttpUrl).WithMessage("ลิงก์ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย http:// หรือ https://");
+            // The title is optional: pages and documents fall back to the link's site (EvidenceLink.Label).
             link.RuleFor(l => l.Title)
-                .NotEmpty().WithMessage("กรุณากรอกชื่อของหลักฐาน")
                 .MaximumLength(MeasureLimits.LinkTitleMaxLength).WithMessage($"ชื่อหลักฐานยาวเกิน {MeasureLimits.LinkTitleMaxLength:N0} ตัวอักษร");
             link.RuleFor(l => l.Channel).IsInEnum().WithMessage("ช่องทางเผยแพร่ไม่ถูกต้อง");
         });

@@ -45,7 +45,11 @@ public sealed record MeasureView(
 
 public sealed record OrgUnitRef(Guid Id, string Name);
 
-public sealed record EvidenceLinkView(string Url, string Title, EvidenceChannel Channel);
+public sealed record EvidenceLinkView(string Url, string? Title, EvidenceChannel Channel)
+{
+    /// <summary>The title, or the site the link is on when it has none.</summary>
+    public string Label => EvidenceLink.Label(Title, Url);
+}
 
 /// <summary>A month with its Buddhist Era year, e.g. {2565, 10} = ตุลาคม ๒๕๖๕.</summary>
 public sealed record MonthRef(int Year, int Month)

@@ -91,7 +91,7 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
                 MeasureId = measure.Id,
                 SortOrder = ++order,
                 Url = link.Url!,
-                Title = link.Title!,
+                Title = link.Title,
                 Channel = link.Channel,
             };
             // Added explicitly: found only through the navigation, a row with a client-made key would be taken for

@@ -198,8 +198,12 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         [string.Join(" ", m.ResponsibleUnits.Select(u => u.Name))],
         [Period(m, o)],
         Numbered(m.ResultPoints, o),
-        m.Outcome is null ? [] : [m.Outcome],
+        [.. m.Outcome is null ? [] : new[] { m.Outcome }, .. m.EvidenceLinks.Select(Evidence)],
     ];
+
+    /// <summary>"หลักฐาน: ชื่อ https://…" — on paper the address is what a reader can follow, so it is always written.</summary>
+    public static string Evidence(EvidenceLinkView link) =>
+        string.IsNullOrWhiteSpace(link.Title) ? $"หลักฐาน: {link.Url}" : $"หลักฐาน: {link.Title} {link.Url}";
 
     private static IReadOnlyList<IReadOnlyList<string>> MeasuresRow(MeasureView m, ReportOptions o) =>
     [

@@ -1165,7 +1165,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

@@ -64,12 +64,7 @@ public static class Ui
         _ => T("อื่น ๆ", "Other"),
     };
 
-    public static string Role(TenantRole role) => role switch
-    {
-        TenantRole.Admin => T("ผู้ดูแลหน่วยงาน", "Tenant admin"),
-        TenantRole.Editor => T("ผู้แก้ไขข้อมูล", "Editor"),
-        _ => T("ผู้ดูข้อมูล", "Viewer"),
-    };
+    public static string Role(TenantRole role) => T(Infrastructure.Identity.RoleNames.Thai(role), Infrastructure.Identity.RoleNames.English(role));
 
     public static string ComplianceStatus(ComplianceStatus? status) => status switch
     {

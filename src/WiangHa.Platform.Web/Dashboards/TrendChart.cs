@@ -1,21 +1,19 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Dashboards;
+using WiangHa.Platform.Web.Common;
 
 namespace WiangHa.Platform.Web.Dashboards;
 
 /// <summary>
-/// A line chart drawn on the server as inline SVG (no chart library on a slow link): the average projected score
-/// across the season, this year solid and last year dashed, each placed by days since its own fiscal year began so
-/// the same week of both seasons lines up.
+/// The average projected score across the season as a <see cref="ScoreChart"/>: this year solid and last year dashed,
+/// each placed by days since its own fiscal year began so the same week of both seasons lines up (the x axis is
+/// labelled with this year's dates).
 /// </summary>
 public sealed class TrendChart
 {
-    public const int Width = 640;
-    public const int Height = 180;
-    private const int Left = 34;
-    private const int Bottom = 22;
-    private const int Top = 8;
+    /// <summary>The ITA pass mark the line is drawn at (the OIT's 85).</summary>
+    public const decimal PassMark = 85;
 
     private TrendChart(Trend trend, int days, DateOnly thisStart)
     {
@@ -40,29 +38,44 @@ public sealed class TrendChart
         return new TrendChart(trend, days, thisStart);
     }
 
-    public string ThisYearPoints => Points(Trend.ThisYear, ThisStart);
-
-    public string LastYearPoints => Points(Trend.LastYear, Start(Trend.LastYear) ?? ThisStart.AddYears(-1));
-
-    public static double Y(decimal score) => Top + (double)(100 - Math.Clamp(score, 0, 100)) / 100 * (Height - Top - Bottom);
-
-    public double X(int day) => Left + (double)day / Days * (Width - Left - 6);
-
-    /// <summary>Month starts inside the span, labelled in Thai (ต.ค., พ.ย., …).</summary>
-    public IEnumerable<(double X, string Label)> MonthTicks()
+    /// <summary>What the chart shows in words (its accessible name): where this year's line starts and ends, last year's end, the pass mark.</summary>
+    public string Description
     {
-        for (var month = new DateOnly(ThisStart.Year, ThisStart.Month, 1); month.DayNumber - ThisStart.DayNumber <= Days; month = month.AddMonths(1))
+        get
         {
-            var day = month.DayNumber - ThisStart.DayNumber;
-            if (day >= 0)
+            var text = Ui.T($"คะแนนเฉลี่ยคาดการณ์ของ{Trend.NameTh} ปี {Trend.Year}", $"Average projected score of {Trend.NameTh}, {Trend.Year}");
+            if (Trend.ThisYear is [var first, .., var last])
             {
-                yield return (X(day), Common.Ui.IsEnglish ? CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetAbbreviatedMonthName(month.Month) : ThaiMonth.ShortNames[month.Month - 1]);
+                text += Ui.T($": จาก {first.AverageScore:0.00} ({ScoreChart.ShortDate(first.Day)}) เป็น {last.AverageScore:0.00} ({ScoreChart.ShortDate(last.Day)})",
+                    $": from {first.AverageScore:0.00} ({ScoreChart.ShortDate(first.Day)}) to {last.AverageScore:0.00} ({ScoreChart.ShortDate(last.Day)})");
             }
+            else if (Trend.ThisYear is [var only])
+            {
+                text += Ui.T($": {only.AverageScore:0.00} ({ScoreChart.ShortDate(only.Day)})", $": {only.AverageScore:0.00} ({ScoreChart.ShortDate(only.Day)})");
+            }
+
+            if (Trend.LastYear is [.., var previous])
+            {
+                text += Ui.T($"; ปี {Trend.Year - 1} ช่วงเดียวกันล่าสุด {previous.AverageScore:0.00}", $"; {Trend.Year - 1} over the same weeks ended at {previous.AverageScore:0.00}");
+            }
+
+            return text + Ui.T($"; เกณฑ์ผ่าน {PassMark:0}", $"; pass mark {PassMark:0}");
         }
     }
 
-    private string Points(IReadOnlyList<TrendPoint> series, DateOnly start) => string.Join(' ', series.Select(p =>
-        string.Create(CultureInfo.InvariantCulture, $"{X(p.Day.DayNumber - start.DayNumber):0.#},{Y(p.AverageScore):0.#}")));
+    /// <summary>The chart as inline SVG.</summary>
+    public IHtmlContent Svg()
+    {
+        var lastStart = Start(Trend.LastYear) ?? ThisStart.AddYears(-1);
+        var chart = new ScoreChart(ThisStart, ThisStart.AddDays(Days), PassMark, Description);
+        return chart.Render(
+            new ScoreSeries(Aligned(Trend.LastYear, lastStart), "#adb5bd", 2, "6 4"),
+            new ScoreSeries(Aligned(Trend.ThisYear, ThisStart), "#0d6efd"));
+    }
+
+    /// <summary>Each point on this year's calendar, by its days since its own season began.</summary>
+    private List<(double Day, decimal Score)> Aligned(IReadOnlyList<TrendPoint> series, DateOnly start) =>
+        series.Select(p => ((double)(ThisStart.DayNumber + p.Day.DayNumber - start.DayNumber), p.AverageScore)).ToList();
 
     private static List<TrendPoint> WithinFiscalYear(IReadOnlyList<TrendPoint> series) =>
         series.Count == 0 ? [] : series.Where(p => FiscalYear.Containing(p.Day) == FiscalYear.Containing(series[0].Day)).ToList();

@@ -187,6 +187,11 @@ public sealed class HonestScoreTests(PlatformFactory factory) : IClassFixture<Pl
         page.QuerySelector("#year option[selected]")!.TextContent.ShouldBe("2569"); // the newest published, not 2567
         page.QuerySelector("[data-testid=current-year-note]")!.TextContent.ShouldContain("คู่มือ ITA ปี 2570 ยังไม่ประกาศ");
         page.QuerySelector("[data-testid=newest-data-year]")!.GetAttribute("href").ShouldBe($"/t/{tenant.Slug}/compliance?year=2567");
+        // A year the clerk chose is not "shown because 2570 is not out": that is 2569, and the note says so.
+        var chosen = (await clerk.GetPageAsync($"/t/{tenant.Slug}/compliance?year=2567")).QuerySelector("[data-testid=current-year-note]")!.TextContent;
+        chosen.ShouldNotContain("ยังไม่ประกาศ — กำลังแสดงปี 2567");
+        chosen.ShouldContain("กำลังแสดงปี 2567 ที่ท่านเลือก");
+        chosen.ShouldContain("ระหว่างนี้ใช้คู่มือปี 2569");
 
         await PublishAsync(Manual(2570, "O1"));
         page = await clerk.GetPageAsync($"/t/{tenant.Slug}/compliance");

@@ -84,4 +84,52 @@ public sealed class InvitationFormTests(SmtpPlatformFactory factory) : IClassFix
         (invitation.PlatformRole, invitation.OrganisationId).ShouldBe((PlatformRoles.ProvincialSupervisor, (Guid?)null));
         invitation.ProvinceCodes.ShouldBe(["57"]);
     }
+
+    [Fact]
+    public async Task The_invitation_names_the_role_in_thai_and_the_lao_with_its_district_and_province()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var admin = await BrowserlessClient.SignedInAsync(factory, tenant.Admin);
+        var email = $"role-{Guid.NewGuid():N}@wiangha.test";
+
+        await admin.PostFormAsync($"/t/{tenant.Slug}/users?handler=Invite", [new("InviteEmail", email), new("InviteRole", "Editor")], $"/t/{tenant.Slug}/users");
+
+        var mail = await factory.Smtp.WaitForMessageToAsync(email);
+        mail.TextBody!.ShouldContain($"ท่านได้รับเชิญเป็น ผู้แก้ไขข้อมูล ของ {tenant.Name} อำเภอพาน จังหวัดเชียงราย");
+        mail.HtmlBody!.ShouldContain("ผู้แก้ไขข้อมูล");
+    }
+
+    [Fact]
+    public async Task A_provincial_supervisor_is_told_the_role_and_the_province()
+    {
+        var (operatorUser, key) = await factory.Data.CreatePlatformUserAsync(PlatformRoles.Operator);
+        var client = await BrowserlessClient.SignedInAsync(factory, operatorUser.Email, TestData.Password, key);
+        var email = $"province-{Guid.NewGuid():N}@province.test";
+
+        await client.PostFormAsync("/operator/people", [new("Email", email), new("Role", PlatformRoles.ProvincialSupervisor), new("ProvinceCodes", "57")], "/operator/people");
+
+        (await factory.Smtp.WaitForMessageToAsync(email)).TextBody!.ShouldContain("ท่านได้รับเชิญเป็น ผู้กำกับดูแลระดับจังหวัด จังหวัดเชียงราย");
+    }
+
+    [Fact]
+    public async Task Someone_who_chose_english_is_invited_in_english()
+    {
+        var home = await factory.Data.CreateTenantAsync();
+        var other = await factory.Data.CreateTenantAsync();
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == home.Viewer.Id);
+            user.PreferredLanguage = "en";
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await BrowserlessClient.SignedInAsync(factory, other.Admin);
+        await admin.PostFormAsync($"/t/{other.Slug}/users?handler=Invite", [new("InviteEmail", home.Viewer.Email), new("InviteRole", "Viewer")], $"/t/{other.Slug}/users");
+
+        var mail = await factory.Smtp.WaitForMessageToAsync(home.Viewer.Email);
+        mail.Subject!.ShouldStartWith("Invitation to WiangHa Platform");
+        mail.TextBody!.ShouldContain("You have been invited as Viewer of ");
+        mail.TextBody!.ShouldContain("Phan District, Chiang Rai Province");
+    }
 }

@@ -222,4 +222,23 @@ public sealed class MeasureApiTests(PlatformFactory factory) : IClassFixture<Pla
         paths.TryGetProperty("/api/v1/t/{tenant}/measures/{id}", out _).ShouldBeTrue();
         paths.TryGetProperty("/api/v1/t/{tenant}/org-units", out _).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task An_evidence_link_without_a_title_is_saved_through_the_api()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        var input = MeasureInputs.Valid() with
+        {
+            ResponsibleUnitIds = [tenant.UnitIds[0]],
+            EvidenceLinks = [new EvidenceLinkInput("https://wiangha.go.th/news/7", null), new EvidenceLinkInput("https://facebook.com/wiangha", "", EvidenceChannel.Facebook)],
+        };
+
+        var created = await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/t/{tenant.Slug}/measures", input);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var measure = await BrowserlessClient.ReadJsonAsync<MeasureView>(created);
+        measure.EvidenceLinks.Select(l => (l.Url, l.Title)).ShouldBe([("https://wiangha.go.th/news/7", (string?)null), ("https://facebook.com/wiangha", null)]);
+        measure.EvidenceLinks.Select(l => l.Label).ShouldBe(["ลิงก์ที่ wiangha.go.th", "ลิงก์ที่ facebook.com"]);
+    }
 }

@@ -160,4 +160,25 @@ public sealed class MeasurePageTests(PlatformFactory factory) : IClassFixture<Pl
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TenantIsolationApiTests.MeasuresOf(factory, tenant)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task An_evidence_link_needs_no_title_and_is_shown_by_its_site()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        var newPage = $"/t/{tenant.Slug}/measures/new?year=2568";
+        var form = BrowserlessClient.FormValues(await client.GetPageAsync(newPage))
+            .With("Form.Title", "เผยแพร่ข่าวการจัดซื้อจัดจ้าง")
+            .With("Form.StepsText", "เผยแพร่บนเว็บไซต์")
+            .With("Form.ResponsibleUnitIds", tenant.UnitIds[0].ToString())
+            .With("Form.EvidenceLinks[0].Url", "https://www.wiangha.go.th/news/7")
+            .With("Form.EvidenceLinks[0].Title", "  ");
+
+        var response = await client.PostFormAsync(newPage, form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var link = (await client.GetPageAsync(response.Headers.Location!.ToString())).QuerySelector("[data-testid=evidence-link]")!;
+        link.TextContent.ShouldBe("ลิงก์ที่ www.wiangha.go.th");
+        link.GetAttribute("href").ShouldBe("https://www.wiangha.go.th/news/7");
+    }
 }

@@ -92,6 +92,22 @@ public sealed class OwnStandingTests(PlatformFactory factory) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task A_standing_under_a_manual_with_unknown_items_is_not_called_a_projected_score()
+    {
+        // The shipped 2569 manual still has unknown items (O5–O7): the note below the figure says it is no projection,
+        // so the figure must not be labelled one.
+        var own = await LaoAsync("93", OrganisationType.SubdistrictAdministrativeOrganisation);
+        await StandingsAsync([(own.Organisation, 2569, 65.00m)]);
+
+        var card = (await (await BrowserlessClient.SignedInAsync(factory, own.Tenant.Viewer)).GetPageAsync($"/t/{own.Tenant.Slug}"))
+            .QuerySelector("[data-testid=standing-card]")!;
+
+        card.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe("คะแนนจากข้อที่ทราบ 65.00");
+        card.QuerySelector("[data-testid=incomplete-manual-note]")!.TextContent.ShouldContain("ยังไม่ใช่คะแนนคาดการณ์");
+        card.TextContent.ShouldNotContain("คะแนนคาดการณ์ 65.00");
+    }
+
+    [Fact]
     public async Task Before_its_first_check_the_home_page_says_so_and_links_to_the_checklist()
     {
         var own = await LaoAsync("95", OrganisationType.SubdistrictMunicipality);

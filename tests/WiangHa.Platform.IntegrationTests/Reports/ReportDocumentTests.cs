@@ -187,4 +187,53 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
 
         (await factory.MeasuresAsync(tenant, 2566)).Count.ShouldBe(5, "the old year is untouched");
     }
+
+    [Fact]
+    public async Task Evidence_links_are_written_with_their_address_titled_or_not_in_every_format()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var editor = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+        var input = MeasureInputs.Valid() with
+        {
+            ResponsibleUnitIds = [tenant.UnitIds[0]],
+            EvidenceLinks = [new("https://wiangha.go.th/complaints", "หน้าช่องทางร้องเรียน"), new("https://wiangha.go.th/news/7", null)],
+        };
+        (await editor.SendJsonAsync(HttpMethod.Post, $"/api/v1/t/{tenant.Slug}/measures", input)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        string[] expected = ["ประชาชนร้องเรียนได้สะดวกขึ้น", "หลักฐาน: หน้าช่องทางร้องเรียน https://wiangha.go.th/complaints", "หลักฐาน: https://wiangha.go.th/news/7"];
+
+        using (var stream = new MemoryStream(await (await editor.Http.GetAsync($"/t/{tenant.Slug}/reports/2568/results.docx")).Content.ReadAsByteArrayAsync()))
+        using (var word = WordprocessingDocument.Open(stream, false))
+        {
+            var row = word.MainDocumentPart!.Document!.Body!.Elements<Table>().Single().Elements<TableRow>().ElementAt(1);
+            row.Elements<TableCell>().Last().Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ShouldBe(expected);
+        }
+
+        using (var stream = new MemoryStream(await (await editor.Http.GetAsync($"/t/{tenant.Slug}/reports/2568/results.xlsx")).Content.ReadAsByteArrayAsync()))
+        {
+            var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
+            rows[1][^1].ShouldBe(string.Join('\n', expected));
+        }
+
+        var print = await editor.GetPageAsync($"/t/{tenant.Slug}/reports/2568/results/print");
+        print.QuerySelector("[data-testid=report-row]")!.TextContent.ShouldContain("หลักฐาน: https://wiangha.go.th/news/7");
+        (await editor.PostFormAsync($"/t/{tenant.Slug}/reports?handler=Publication&year=2568",
+            [new("Publication.RoundMonths", "12"), new("Publication.ThaiDigits", "true"), new("Publication.IsPublished", "true"), new("Publication.PublishResults", "true")],
+            $"/t/{tenant.Slug}/reports?year=2568")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var published = await BrowserlessClient.Anonymous(factory).GetPageAsync($"/p/{tenant.Slug}/2568");
+        published.QuerySelector("[data-testid=report-row]")!.TextContent.ShouldContain("หลักฐาน: https://wiangha.go.th/news/7");
+    }
+
+    [Fact]
+    public async Task Without_an_earlier_year_of_measures_the_carry_over_names_no_year_0()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        await factory.Data.CreateMeasureAsync(tenant, "มาตรการปีแรก", 2566);
+        var editor = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+
+        var note = (await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2566")).QuerySelector("[data-testid=carry-over-note]")!.TextContent;
+
+        note.ShouldBe("ยังไม่มีปีงบประมาณก่อนปี 2566 ที่มีมาตรการให้คัดลอก");
+        (await editor.GetPageAsync($"/t/{tenant.Slug}/reports?year=2567")).QuerySelector("[data-testid=carry-over-note]")!.TextContent
+            .ShouldContain("ปีล่าสุดที่มี: 2566, 1 มาตรการ");
+    }
 }

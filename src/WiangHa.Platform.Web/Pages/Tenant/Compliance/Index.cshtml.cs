@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Compliance;
@@ -6,6 +7,7 @@ using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Pages.Tenant.Compliance;
@@ -35,6 +37,9 @@ public sealed class IndexModel(
     /// <summary>The current ITA year (the fiscal year of today), whether or not its manual is published.</summary>
     public int CurrentYear { get; private set; }
 
+    /// <summary>The year the checklist opens on: the current one, or while its manual is not out, the newest before it.</summary>
+    public int DefaultYear { get; private set; }
+
     /// <summary>The newest year the LAO has filled in, when it is not the year shown (one click away).</summary>
     public int? NewestYearWithData { get; private set; }
 
@@ -42,6 +47,21 @@ public sealed class IndexModel(
     public bool ManualComplete => Manual?.Catalogue.IsComplete() ?? false;
 
     public string IncompleteReason => Manual is null ? "" : OitProjection.IncompleteManualReason(Manual.Year, Manual.Catalogue.UnknownItemCodes());
+
+    /// <summary>The score history as a chart with dated axes and the labelled pass mark (shown from two checks on).</summary>
+    public IHtmlContent ScoreTrend()
+    {
+        var passMark = Manual!.Catalogue.Scoring.PassMark;
+        var (first, last) = (History[0], History[^1]);
+        var lastDay = DateOnly.FromDateTime(ThaiTime.ToBangkok(last.At).DateTime);
+        var firstDay = DateOnly.FromDateTime(ThaiTime.ToBangkok(first.At).DateTime);
+        var from = firstDay < lastDay.AddDays(-6) ? firstDay : lastDay.AddDays(-6);
+        var description = Ui.T(
+            $"แนวโน้มคะแนน OIT ที่คาดการณ์ ปี {Year}: จาก {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) เป็น {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}) เกณฑ์ผ่าน {passMark:0}",
+            $"Projected OIT score trend, {Year}: from {first.Score:0.00} ({ScoreChart.ShortDate(firstDay)}) to {last.Score:0.00} ({ScoreChart.ShortDate(lastDay)}), pass mark {passMark:0}");
+        return new ScoreChart(from, lastDay.AddDays(1), passMark, description, width: 400)
+            .Render(new ScoreSeries(History.Select(h => (ScoreChart.DayOf(h.At), h.Score)).ToList(), "#0d6efd"));
+    }
 
     public async Task OnGetAsync(int? year, Guid? run, CancellationToken cancellationToken)
     {
@@ -73,9 +93,9 @@ public sealed class IndexModel(
         // ITA year N is assessed in January–June of fiscal year N: today's fiscal year is the year to prepare.
         CurrentYear = FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
         // Without its manual: the newest published year not after it (last season's manual), else the newest at all.
-        Year = year is { } y && published.Contains(y) ? y
-            : published.Contains(CurrentYear) ? CurrentYear
+        DefaultYear = published.Contains(CurrentYear) ? CurrentYear
             : published.Where(p => p < CurrentYear).DefaultIfEmpty(published.Count > 0 ? published[0] : 0).First();
+        Year = year is { } y && published.Contains(y) ? y : DefaultYear;
         NewestYearWithData = withData.FirstOrDefault(published.Contains) is var w && w != 0 && w != Year ? w : null;
         Manual = Year == 0 ? null : await catalogues.PublishedAsync(Year, cancellationToken);
         if (Manual is null)
