@@ -117,6 +117,12 @@ public sealed class ReportImportParsingTests
     [InlineData("ต.ค. ๖๕ - ก.ย. ๖๖", 2565, 10, 2566, 9)]
     [InlineData("กันยายน 2569 – ตุลาคม 2569", 2569, 9, 2569, 10)] // around 1 October: the period crosses into the next fiscal year
     [InlineData("ตุลาคม ๒๕๗๐ ถึง ธันวาคม ๒๕๗๐", 2570, 10, 2570, 12)] // ๐ in a year
+    [InlineData("๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖", 2565, 10, 2566, 3)] // with days
+    [InlineData("ต.ค.๖๕ – มี.ค.๖๖", 2565, 10, 2566, 3)] // abbreviated, the year glued to the month
+    [InlineData("1 ต.ค. 2565 - 30 ก.ย. 2566", 2565, 10, 2566, 9)]
+    [InlineData("ตั้งแต่ ตุลาคม พ.ศ. ๒๕๖๕ ถึง กันยายน พ.ศ. ๒๕๖๖", 2565, 10, 2566, 9)]
+    [InlineData("ตลอดปีงบประมาณ ๒๕๖๖", 2565, 10, 2566, 9)]
+    [InlineData("ตลอดปีงบประมาณ พ.ศ. 2566", 2565, 10, 2566, 9)]
     public void Periods_read_in_thai_or_arabic_digits(string text, int fromYear, int fromMonth, int toYear, int toMonth)
     {
         ReportTableInterpreter.TryParsePeriod(text, out var from, out var to).ShouldBeTrue();
@@ -129,6 +135,14 @@ public sealed class ReportImportParsingTests
     [InlineData("")]
     public void Periods_that_cannot_be_read_are_refused(string text) =>
         ReportTableInterpreter.TryParsePeriod(text, out _, out _).ShouldBeFalse();
+
+    [Fact]
+    public void The_whole_fiscal_year_without_its_number_takes_the_reports_year_and_is_refused_without_one()
+    {
+        ReportTableInterpreter.TryParsePeriod("ตลอดปีงบประมาณ", 2566, out var from, out var to).ShouldBeTrue();
+        (from.BuddhistYear, from.Month, to.BuddhistYear, to.Month).ShouldBe((2565, 10, 2566, 9));
+        ReportTableInterpreter.TryParsePeriod("ตลอดปีงบประมาณ", null, out _, out _).ShouldBeFalse();
+    }
 
     [Fact]
     public void The_first_day_of_a_period_starting_on_1_october_belongs_to_the_next_fiscal_year()

@@ -62,6 +62,7 @@ public static partial class ReportTableInterpreter
                 $"คอลัมน์ของตารางไม่ตรงกับแบบรายงานผล ต้องมี {ColumnCount} คอลัมน์: {string.Join(" · ", expected)} แต่พบ {header.Count} คอลัมน์: {string.Join(" · ", header)}");
         }
 
+        var fiscalYear = DetectFiscalYear(raw.OtherText);
         var rows = new List<ImportRow>();
         foreach (var row in raw.Rows.Skip(headerIndex + 1))
         {
@@ -70,7 +71,7 @@ public static partial class ReportTableInterpreter
                 continue;
             }
 
-            rows.Add(Interpret(row));
+            rows.Add(Interpret(row, fiscalYear));
         }
 
         if (rows.Count == 0)
@@ -78,10 +79,10 @@ public static partial class ReportTableInterpreter
             throw new ImportFormatException("พบหัวตาราง แต่ไม่พบมาตรการในตาราง");
         }
 
-        return new ParsedReport(DetectFiscalYear(raw.OtherText), rows, CitedItems(raw.OtherText));
+        return new ParsedReport(fiscalYear, rows, CitedItems(raw.OtherText));
     }
 
-    private static ImportRow Interpret(RawRow row)
+    private static ImportRow Interpret(RawRow row, int? fiscalYear)
     {
         var problems = new List<string>();
         if (InvisibleCharactersNotice(row) is { } notice)
@@ -131,7 +132,7 @@ public static partial class ReportTableInterpreter
         var unitsText = string.Join(' ', cells[2]);
         var periodText = string.Join(' ', cells[3]);
         int? fromYear = null, fromMonth = null, toYear = null, toMonth = null;
-        if (TryParsePeriod(periodText, out var from, out var to))
+        if (TryParsePeriod(periodText, fiscalYear, out var from, out var to))
         {
             (fromYear, fromMonth, toYear, toMonth) = (from.BuddhistYear, from.Month, to.BuddhistYear, to.Month);
         }
@@ -172,11 +173,41 @@ public static partial class ReportTableInterpreter
     }
 
     /// <summary>"ตุลาคม ๒๕๖๕ ถึง มีนาคม ๒๕๖๖", "ต.ค. 65 - มี.ค. 66", "ตุลาคม 2565 – กันยายน 2566".</summary>
-    public static bool TryParsePeriod(string text, out ThaiMonth from, out ThaiMonth to)
+    public static bool TryParsePeriod(string text, out ThaiMonth from, out ThaiMonth to) => TryParsePeriod(text, null, out from, out to);
+
+    /// <summary>
+    /// A period as Thai offices write it: month names full or abbreviated ("ตุลาคม", "ต.ค."), Thai or Arabic digits,
+    /// two- or four-digit BE years, glued or spaced ("ต.ค.๖๕"), with days ("๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖") or
+    /// "พ.ศ." before the year, and "ตลอดปีงบประมาณ" (with its year, or the report's <paramref name="fiscalYear"/>).
+    /// The text itself is kept by the caller: a period read is a month range, the words stay beside it.
+    /// </summary>
+    public static bool TryParsePeriod(string text, int? fiscalYear, out ThaiMonth from, out ThaiMonth to)
     {
         from = to = default;
-        var parts = PeriodSeparator().Split(text ?? "").Select(p => Whitespace().Replace(p, " ").Trim()).Where(p => p.Length > 0).ToArray();
+        var normal = Whitespace().Replace(ThaiNumerals.ToArabicDigits(text ?? ""), " ").Trim();
+        if (WholeFiscalYear().Match(normal) is { Success: true } whole)
+        {
+            var year = whole.Groups[1].Success ? int.Parse(whole.Groups[1].Value, CultureInfo.InvariantCulture) : fiscalYear;
+            if (year is not { } y)
+            {
+                return false;
+            }
+
+            y = y < 100 ? y + 2500 : y;
+            return ThaiMonth.TryParseThai($"ตุลาคม {y - 1}", out from) && ThaiMonth.TryParseThai($"กันยายน {y}", out to);
+        }
+
+        var parts = PeriodSeparator().Split(normal).Select(PeriodSide).Where(p => p.Length > 0).ToArray();
         return parts.Length == 2 && ThaiMonth.TryParseThai(parts[0], out from) && ThaiMonth.TryParseThai(parts[1], out to) && to >= from;
+    }
+
+    /// <summary>"ตั้งแต่ 1 ตุลาคม พ.ศ. 2565" → "ตุลาคม 2565"; "ต.ค.65" → "ต.ค. 65".</summary>
+    private static string PeriodSide(string side)
+    {
+        var text = LeadingDay().Replace(SincePrefix().Replace(side.Trim(), ""), "");
+        text = BuddhistEraMark().Replace(text, " ");
+        text = GluedYear().Replace(text, "$1 $2");
+        return Whitespace().Replace(text, " ").Trim();
     }
 
     /// <summary>Unit names as written: separated by spaces, commas or line breaks (matching happens later).</summary>
@@ -240,6 +271,21 @@ public static partial class ReportTableInterpreter
 
     [GeneratedRegex(@"[\s,;、]+")]
     private static partial Regex UnitSeparator();
+
+    [GeneratedRegex(@"^ตลอด\s*ปี\s*งบ\s*ประมาณ(?:\s*(?:พ\.\s*ศ\.)?\s*(\d{2}|\d{4}))?$")]
+    private static partial Regex WholeFiscalYear();
+
+    [GeneratedRegex(@"^(?:ตั้งแต่|เริ่ม)\s*")]
+    private static partial Regex SincePrefix();
+
+    [GeneratedRegex(@"^(?:วันที่\s*)?\d{1,2}\s+(?=\D)")]
+    private static partial Regex LeadingDay();
+
+    [GeneratedRegex(@"\s*พ\.\s*ศ\.\s*")]
+    private static partial Regex BuddhistEraMark();
+
+    [GeneratedRegex(@"([ก-๛.])(\d{2,4})$")]
+    private static partial Regex GluedYear();
 
     [GeneratedRegex(@"คู่มือการประเมิน[^\n]*?พ\.ศ\.\s*(25\d\d)[^\n]*?ข้อ\s*[Oo0]?\s*(\d{1,2})\b")]
     private static partial Regex CitationPattern();
