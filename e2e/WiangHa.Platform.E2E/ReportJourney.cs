@@ -41,6 +41,13 @@ public sealed class ReportJourney(BrowserFixture fixture)
         await page.Locator("[data-testid=preview-import]").ClickAsync();
         (await page.Locator("[data-testid=preview-row]").CountAsync()).ShouldBe(5);
         await page.ScreenshotAsync(new() { Path = Artifact("report-import-preview.png"), FullPage = true });
+        // A new LAO has none of the report's units: the clerk ticks those to create (none is ticked for them).
+        foreach (var box in await page.Locator("[data-testid=field-create-unit]").AllAsync())
+        {
+            (await box.IsCheckedAsync()).ShouldBeFalse();
+            await box.CheckAsync();
+        }
+
         await page.Locator("[data-testid=confirm-import]").ClickAsync();
 
         await page.WaitForURLAsync("**/t/santisuk/measures?year=2566");

@@ -126,10 +126,10 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
         var text = "มาตรการ/แนวทาง\tขั้นตอน/วิธีการปฏิบัติ\tหน่วยงานผู้รับผิดชอบ\tระยะเวลาดำเนินการ\tสรุปผลการดำเนินการ\tผลลัพธ์/ความสำเร็จ\n" +
                    "<p>1. เปิดเผยข้อมูล</p>\t<p>เผยแพร่</p>\t<p>กองคลัง กองสวัสดิการสังคม</p>\t<p>ต.ค. 67 - ก.ย. 68</p>\t<p></p>\t<p></p>\n";
         var preview = await client.PreviewAsync(tenant, "r.txt", Encoding.UTF8.GetBytes(text), 2568);
-        var fields = BrowserlessClient.FormValues(preview, "form[data-testid=confirm-form]");
-        fields.RemoveAll(f => f.Key == "createMissingUnits");
+        // Proposed, never pre-ticked: confirming the form as shown creates no unit.
+        preview.QuerySelectorAll("[data-testid=field-create-unit]").Select(b => (b.GetAttribute("value"), b.HasAttribute("checked"))).ShouldBe([("กองสวัสดิการสังคม", false)]);
 
-        var response = await client.PostFormAsync($"/t/{tenant.Slug}/reports/import?handler=Confirm", fields, $"/t/{tenant.Slug}/reports/import");
+        var response = await client.ConfirmAsync(tenant, preview, tickNewUnits: false);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var measure = (await factory.MeasuresAsync(tenant, 2568)).Single();

@@ -37,10 +37,18 @@ public static class ReportImports
         return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
     }
 
-    /// <summary>Posts the preview's confirm form (as shown, or with the year replaced); returns the redirect.</summary>
-    public static async Task<HttpResponseMessage> ConfirmAsync(this BrowserlessClient client, TestTenant tenant, IHtmlDocument preview, int? year = null)
+    /// <summary>
+    /// Posts the preview's confirm form (as shown, or with the year replaced), with every proposed new unit ticked
+    /// unless <paramref name="tickNewUnits"/> is false; returns the redirect.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(this BrowserlessClient client, TestTenant tenant, IHtmlDocument preview, int? year = null, bool tickNewUnits = true)
     {
         var fields = BrowserlessClient.FormValues(preview, "form[data-testid=confirm-form]");
+        if (tickNewUnits)
+        {
+            fields.AddRange(preview.QuerySelectorAll("[data-testid=field-create-unit]").Select(box => new KeyValuePair<string, string>("createUnits", box.GetAttribute("value")!)));
+        }
+
         if (year is { } y)
         {
             fields.With("year", y.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -29,4 +29,34 @@ public sealed class OrgUnitMatcherTests
         match.Units.Select(u => u.Name).ShouldBe(["สำนักปลัด"]);
         match.Unknown.ShouldBe(["กองสาธารณสุข"]);
     }
+
+    [Fact]
+    public void A_word_that_is_known_names_run_together_is_those_units_and_never_a_new_one()
+    {
+        // Line breaks of a Word cell lost on reading: one word for four units.
+        var match = OrgUnitMatcher.Find(["สำนักปลัดกองคลังกองช่างกองการศึกษาฯ"], Units);
+
+        match.Units.Select(u => u.Name).ShouldBe(["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"]);
+        match.Unknown.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_joined_unit_that_already_exists_never_swallows_the_real_ones()
+    {
+        // An LAO poisoned by an earlier import: the joined name exists as a unit of its own.
+        OrgUnit[] poisoned = [.. Units, new() { Name = "สำนักปลัดกองคลังกองช่างกองการศึกษาฯ" }];
+
+        var match = OrgUnitMatcher.Find("สำนักปลัด กองคลัง กองช่าง กองการศึกษาฯ".Split(' '), poisoned);
+
+        match.Units.Select(u => u.Name).ShouldBe(["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษาฯ"]);
+    }
+
+    [Fact]
+    public void A_name_that_is_only_partly_known_stays_unknown()
+    {
+        var match = OrgUnitMatcher.Find(["กองคลังกองสาธารณสุข"], Units);
+
+        match.Units.ShouldBeEmpty();
+        match.Unknown.ShouldBe(["กองคลังกองสาธารณสุข"]);
+    }
 }

@@ -105,7 +105,12 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
         return new ImportPreview(batch.Id, batch.FileName, batch.Format, fiscalYear, batch.DetectedFiscalYear, preview, earlier);
     }
 
-    public async Task<ImportOutcome> ConfirmAsync(Guid batchId, int fiscalYear, bool createMissingUnits, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports the previewed rows. Of the units the preview proposed as new, only those the clerk ticked
+    /// (<paramref name="unitsToCreate"/>) are created: a unit is never created by default, so a misread name cannot
+    /// become a unit that later imports match.
+    /// </summary>
+    public async Task<ImportOutcome> ConfirmAsync(Guid batchId, int fiscalYear, IReadOnlyCollection<string> unitsToCreate, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
@@ -140,10 +145,11 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
         // The ITA items the document cites apply only when it goes into the year it reports on.
         var itaItems = parsed.ItaItems.Where(i => i.StartsWith($"{fiscalYear}/", StringComparison.Ordinal) || i.StartsWith($"{fiscalYear + 1}/", StringComparison.Ordinal)).ToList();
         var createdUnits = new List<string>();
-        if (createMissingUnits)
+        if (unitsToCreate.Count > 0)
         {
             var order = units.Count == 0 ? 0 : units.Max(u => u.SortOrder);
-            foreach (var name in rows.Where(r => !r.Blocking).SelectMany(r => OrgUnitMatcher.Find(r.UnitNames, units).Unknown).Distinct())
+            var ticked = unitsToCreate.ToHashSet(StringComparer.Ordinal);
+            foreach (var name in rows.Where(r => !r.Blocking).SelectMany(r => OrgUnitMatcher.Find(r.UnitNames, units).Unknown).Distinct().Where(ticked.Contains))
             {
                 if (name.Length > OrgUnit.NameMaxLength)
                 {

@@ -73,10 +73,10 @@ public sealed class ImportModel(IMultiTenantContextAccessor tenant, ImportReport
         return Preview is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(Guid batchId, int year, bool createMissingUnits, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmAsync(Guid batchId, int year, string[]? createUnits, CancellationToken cancellationToken)
     {
         SetYears(year);
-        switch (await handler.ConfirmAsync(batchId, year, createMissingUnits, cancellationToken))
+        switch (await handler.ConfirmAsync(batchId, year, createUnits ?? [], cancellationToken))
         {
             case ImportOutcome.NotFound:
                 return NotFound();
