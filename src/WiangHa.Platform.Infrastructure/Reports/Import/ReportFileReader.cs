@@ -171,21 +171,18 @@ public static partial class ReportFileReader
             var rows = new List<RawRow>();
             var other = new StringBuilder();
             var position = 0;
-            foreach (var element in body.ChildElements)
+            foreach (var element in WordText.Blocks(body))
             {
                 if (element is Table table)
                 {
-                    foreach (var row in table.Elements<TableRow>())
+                    foreach (var cells in WordText.Rows(table))
                     {
-                        var cells = row.Elements<TableCell>()
-                            .Select(c => (IReadOnlyList<string>)c.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList())
-                            .ToList();
                         rows.Add(new RawRow(++position, cells));
                     }
                 }
                 else
                 {
-                    other.AppendLine(element.InnerText);
+                    other.AppendLine(string.Join('\n', WordText.Lines(element)));
                 }
             }
 
