@@ -93,8 +93,8 @@ public sealed class ClerkAgendaQueries(
         var documents = new List<AgendaDocument>
         {
             // The report item of year N covers the measures carried out in FY N−1; the measures item, those of FY N.
-            await DocumentAsync(ReportKind.Results, fiscalYear - 1, cancellationToken),
-            await DocumentAsync(ReportKind.Measures, fiscalYear, cancellationToken),
+            await DocumentAsync(ReportKind.Results, fiscalYear - 1, await measures.ListAsync(fiscalYear - 1, cancellationToken), cancellationToken),
+            await DocumentAsync(ReportKind.Measures, fiscalYear, thisYear, cancellationToken),
         };
         return new ClerkAgenda(assessmentYear, manualYear, next, days, score, toFix, fiscalYear, thisYear, documents,
             years.Count == 0 ? null : years[0]);
@@ -131,9 +131,9 @@ public sealed class ClerkAgendaQueries(
                 OitProjection.IncompleteManualReason(manual.Year, manual.Catalogue.UnknownItemCodes())), toFix);
     }
 
-    private async Task<AgendaDocument> DocumentAsync(ReportKind kind, int fiscalYear, CancellationToken cancellationToken)
+    /// <summary>The state of one document from the measures of its fiscal year (<paramref name="list"/>).</summary>
+    private async Task<AgendaDocument> DocumentAsync(ReportKind kind, int fiscalYear, IReadOnlyList<MeasureView> list, CancellationToken cancellationToken)
     {
-        var list = await measures.ListAsync(fiscalYear, cancellationToken);
         if (list.Count == 0)
         {
             return new AgendaDocument(kind, fiscalYear, AgendaDocumentState.NoMeasures, 0);
