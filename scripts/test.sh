@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of WiangHa Platform on a fresh Debian 12 machine that has the .NET SDK:
 #   unit tests, integration tests on SQLite, the same on a real PostgreSQL server, and the browser journeys.
+#   The unit tests lint and render the Helm chart with a real Helm (scripts/helm-check.sh; fetched once into .tools/).
 # Installs what is missing (Chromium, Thai fonts, PostgreSQL; needs root or sudo), starts a throwaway
 # PostgreSQL on 127.0.0.1, and stops it on exit. Screenshots and other artifacts go to artifacts/.
 set -uo pipefail
