@@ -80,6 +80,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/Dashboards", DashboardPolicies.Read);
         });
         services.AddProblemDetails();
+        // Malformed API input throws in every environment, and BadRequestProblems answers it with a 400 naming the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<WiangHa.Platform.Web.Common.BadRequestProblems>();
         // Clerks and supervisors are often on slow links: pages, JSON and the inline map go compressed. Request tokens
         // are encrypted with a fresh IV per response, so compressing pages that carry them does not open BREACH.
         services.AddResponseCompression(o =>

@@ -25,16 +25,9 @@ public abstract record CommandResult
     /// <summary>The same submission was already saved: nothing new was written.</summary>
     public sealed record Duplicate(string Message, Guid ExistingId) : CommandResult;
 
-    /// <summary>
-    /// ADR 0008's rule for an edit or delete of a row that exists: no version is <see cref="PreconditionRequired"/>, another
-    /// version a <see cref="Conflict"/>; null when the caller saw the current version and may go on.
-    /// </summary>
-    public static CommandResult? CheckVersion(Guid current, Guid? expected, string requiredMessage, string conflictMessage) => expected switch
-    {
-        null => new PreconditionRequired(requiredMessage),
-        { } version when version != current => new Conflict(conflictMessage, current),
-        _ => null,
-    };
+    /// <summary>ADR 0008's rule for an edit or delete of a row that exists; see <see cref="ExpectedVersion.Check"/>.</summary>
+    public static CommandResult? CheckVersion(Guid current, ExpectedVersion expected, string requiredMessage, string conflictMessage) =>
+        expected.Check(current, requiredMessage, conflictMessage);
 
     public static Invalid InvalidField(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });

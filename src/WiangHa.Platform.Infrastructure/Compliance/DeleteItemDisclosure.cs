@@ -7,7 +7,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// <summary>Removes one of the current tenant's disclosures if nobody saved it since it was read (another tenant's id is not found).</summary>
 public sealed class DeleteItemDisclosureHandler(PlatformDbContext db)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         var row = await db.ItemDisclosures.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (row is null)

@@ -9,7 +9,7 @@ using WiangHa.Platform.Infrastructure.Ita;
 namespace WiangHa.Platform.Infrastructure.Compliance;
 
 /// <summary>What the clerk enters for one item: answer, URL(s) (one per line in the form), explanation.</summary>
-public sealed record DisclosureInput(int AssessmentYear, string ItemCode, DisclosureAnswer Answer, IReadOnlyList<string> Urls, [property: MultiLineText] string? Explanation, Guid? Version = null)
+public sealed record DisclosureInput(int AssessmentYear, string ItemCode, DisclosureAnswer Answer, IReadOnlyList<string> Urls, [property: MultiLineText] string? Explanation)
 {
     public const int MaxUrls = 10;
     public const int MaxUrlLength = 2000;
@@ -61,8 +61,12 @@ public sealed class DisclosureInputValidator : AbstractValidator<DisclosureInput
 /// </summary>
 public sealed class SaveItemDisclosureHandler(DisclosureWriter writer)
 {
-    public Task<CommandResult> HandleAsync(DisclosureInput input, CancellationToken cancellationToken = default) =>
-        writer.SaveAsync(input, row: null, cancellationToken);
+    /// <param name="input">The sheet.</param>
+    /// <param name="expected">The version the caller read (the API's <c>If-Match</c>/<c>If-None-Match</c>, the form's hidden
+    /// field); null only for the platform's own writes (seeding, carry-over), which hold no version.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public Task<CommandResult> HandleAsync(DisclosureInput input, ExpectedVersion? expected = null, CancellationToken cancellationToken = default) =>
+        writer.SaveAsync(input, row: null, expected, cancellationToken);
 }
 
 /// <summary>What saving and updating a disclosure share: field rules, the rule that needs the manual, and the write.</summary>
@@ -76,7 +80,7 @@ public sealed class DisclosureWriter(PlatformDbContext db, ItaCatalogueQueries c
     /// Validates <paramref name="input"/> and writes it onto <paramref name="row"/>; without a row, onto the year's row
     /// of the item (its code as the manual spells it), or a new one.
     /// </summary>
-    public async Task<CommandResult> SaveAsync(DisclosureInput input, ItemDisclosure? row, CancellationToken cancellationToken)
+    public async Task<CommandResult> SaveAsync(DisclosureInput input, ItemDisclosure? row, ExpectedVersion? expected, CancellationToken cancellationToken)
     {
         var errors = await validator.FieldErrorsAsync(input, cancellationToken);
         var manual = await catalogues.PublishedAsync(input.AssessmentYear, cancellationToken);
@@ -94,12 +98,17 @@ public sealed class DisclosureWriter(PlatformDbContext db, ItaCatalogueQueries c
         row ??= await db.ItemDisclosures.SingleOrDefaultAsync(d => d.AssessmentYear == input.AssessmentYear && d.ItemCode == item!.Code, cancellationToken);
         if (row is null)
         {
+            if (expected is { AllowsCreate: false })
+            {
+                return new CommandResult.Conflict(ConflictMessage, Guid.Empty);
+            }
+
             row = new ItemDisclosure { AssessmentYear = input.AssessmentYear, ItemCode = item!.Code };
             db.ItemDisclosures.Add(row);
         }
-        else if (input.Version is { } expected && expected != row.Version)
+        else if (expected?.Check(row.Version, UpdateItemDisclosureHandler.VersionRequiredMessage, ConflictMessage) is { } refused)
         {
-            return new CommandResult.Conflict(ConflictMessage, row.Version);
+            return refused;
         }
 
         row.Answer = input.Answer;

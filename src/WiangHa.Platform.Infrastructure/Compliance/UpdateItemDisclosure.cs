@@ -12,7 +12,7 @@ public sealed class UpdateItemDisclosureHandler(DisclosureWriter writer)
 {
     public const string VersionRequiredMessage = "การแก้ไขหรือลบต้องส่งส่วนหัว If-Match เป็น ETag ที่ได้จากการอ่านแบบเปิดเผยข้อมูล เพื่อไม่ให้ทับการแก้ไขของผู้อื่น";
 
-    public async Task<CommandResult> HandleAsync(Guid id, DisclosureChange change, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, DisclosureChange change, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         // The id decides the row (and so the tenant, through the filter); year and item come from it, not the caller.
         var row = await writer.Db.ItemDisclosures.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class UpdateItemDisclosureHandler(DisclosureWriter writer)
             return refused;
         }
 
-        var input = new DisclosureInput(row.AssessmentYear, row.ItemCode, change.Answer, change.Urls ?? [], change.Explanation, expectedVersion);
-        return await writer.SaveAsync(input, row, cancellationToken);
+        var input = new DisclosureInput(row.AssessmentYear, row.ItemCode, change.Answer, change.Urls ?? [], change.Explanation);
+        return await writer.SaveAsync(input, row, expectedVersion, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ namespace WiangHa.Platform.Infrastructure.Measures;
 /// <summary>Deletes a measure of the current tenant (with its evidence links) if nobody saved it since it was read.</summary>
 public sealed class DeleteMeasureHandler(MeasureWriter writer)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var measure = await db.Measures.Include(m => m.EvidenceLinks).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);

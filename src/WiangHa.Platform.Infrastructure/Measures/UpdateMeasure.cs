@@ -6,7 +6,7 @@ namespace WiangHa.Platform.Infrastructure.Measures;
 /// <summary>Edits a measure of the current tenant if nobody saved it since <c>expectedVersion</c> was read (ADR 0008).</summary>
 public sealed class UpdateMeasureHandler(MeasureWriter writer)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, MeasureInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, MeasureInput input, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var measure = await db.Measures
@@ -40,7 +40,7 @@ public sealed class UpdateMeasureHandler(MeasureWriter writer)
         writer.ReplaceEvidenceLinks(measure, input);
         measure.UpdatedAt = writer.Now;
         // Compare against the version the editor saw, so a save that races between our read and write also fails.
-        db.Entry(measure).Property(m => m.Version).OriginalValue = expectedVersion!.Value;
+        db.Entry(measure).Property(m => m.Version).OriginalValue = expectedVersion.OriginalFor(measure.Version);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

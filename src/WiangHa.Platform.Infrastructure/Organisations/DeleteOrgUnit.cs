@@ -7,7 +7,7 @@ namespace WiangHa.Platform.Infrastructure.Organisations;
 /// <summary>Deletes a ส่วนราชการ of the current tenant that no measure names and nobody changed since it was read.</summary>
 public sealed class DeleteOrgUnitHandler(PlatformDbContext db)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (unit is null)

@@ -6,7 +6,7 @@ namespace WiangHa.Platform.Infrastructure.Organisations;
 /// <summary>Renames, reorders or retires a ส่วนราชการ of the current tenant if nobody saved it since it was read.</summary>
 public sealed class UpdateOrgUnitHandler(OrgUnitWriter writer)
 {
-    public async Task<CommandResult> HandleAsync(Guid id, OrgUnitInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> HandleAsync(Guid id, OrgUnitInput input, ExpectedVersion expectedVersion, CancellationToken cancellationToken = default)
     {
         var db = writer.Db;
         var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -15,6 +15,7 @@ public sealed class UpdateOrgUnitHandler(OrgUnitWriter writer)
             return new CommandResult.NotFound();
         }
 
+        var loadedVersion = unit.Version;
         if (CommandResult.CheckVersion(unit.Version, expectedVersion, OrgUnitWriter.VersionRequiredMessage, OrgUnitWriter.ConflictMessage) is { } refused)
         {
             return refused;
@@ -28,14 +29,14 @@ public sealed class UpdateOrgUnitHandler(OrgUnitWriter writer)
         unit.Name = input.Name!.Trim();
         unit.SortOrder = input.SortOrder ?? unit.SortOrder;
         unit.IsActive = input.IsActive;
-        db.Entry(unit).Property(u => u.Version).OriginalValue = expectedVersion!.Value;
+        db.Entry(unit).Property(u => u.Version).OriginalValue = expectedVersion.OriginalFor(loadedVersion);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new CommandResult.Conflict(OrgUnitWriter.ConflictMessage, expectedVersion.Value);
+            return new CommandResult.Conflict(OrgUnitWriter.ConflictMessage, expectedVersion.OriginalFor(loadedVersion));
         }
 
         return new CommandResult.Success(unit.Id, unit.Version);

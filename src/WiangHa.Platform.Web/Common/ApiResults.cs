@@ -12,9 +12,10 @@ public static class ApiResults
         CommandResult.Invalid invalid => TypedResults.ValidationProblem(
             invalid.Errors.ToDictionary(e => e.Key, e => e.Value),
             title: "ข้อมูลไม่ถูกต้อง (validation failed)"),
+        // In the API a conflict is always a stale precondition: the If-Match tag is not the current version (RFC 9110 §15.5.13).
         CommandResult.Conflict conflict => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "ข้อมูลถูกแก้ไขโดยผู้อื่น (conflict)",
+            statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "ข้อมูลถูกแก้ไขโดยผู้อื่น (precondition failed)",
             detail: conflict.Message,
             extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),
         CommandResult.Duplicate duplicate => TypedResults.Problem(

@@ -36,7 +36,8 @@ public static class ComplianceEndpoints
     {
         var group = app.MapGroup("/api/v1/t/{tenant}/compliance")
             .WithTags("Compliance")
-            .RequireAuthorization(ApiPolicies.MeasuresRead);
+            .RequireAuthorization(ApiPolicies.MeasuresRead)
+            .WithConditionalRequests();
 
         group.MapGet("/disclosures", ListDisclosuresAsync).WithName("ListDisclosures");
         group.MapGet("/disclosures/{id:guid}", GetDisclosureAsync).WithName("GetDisclosure");
@@ -64,12 +65,16 @@ public static class ComplianceEndpoints
         return TypedResults.Ok(DisclosureView.From(row));
     }
 
-    /// <summary>Creates or replaces the sheet of one year and item (ADR 0008: an upsert by key needs no If-Match).</summary>
+    /// <summary>
+    /// Creates (<c>If-None-Match: *</c>) or replaces (<c>If-Match</c>) the sheet of one year and item: the API's one
+    /// concurrency rule holds for the upsert too, so two systems never overwrite each other unseen.
+    /// </summary>
     public static async Task<IResult> SaveDisclosureAsync(
-        DisclosureBody body, SaveItemDisclosureHandler handler, ComplianceQueries queries, HttpResponse response, CancellationToken cancellationToken)
+        DisclosureBody body, SaveItemDisclosureHandler handler, ComplianceQueries queries, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         var input = new DisclosureInput(body.AssessmentYear, body.ItemCode ?? "", body.Answer, body.Urls ?? [], body.Explanation);
-        var result = await handler.HandleAsync(input, cancellationToken);
+        var result = await handler.HandleAsync(input, ETags.Expected(request), cancellationToken);
         return result is CommandResult.Success success ? await DisclosureOkAsync(success, queries, response, cancellationToken) : ApiResults.Failure(result);
     }
 
@@ -77,13 +82,13 @@ public static class ComplianceEndpoints
         Guid id, DisclosureBody body, UpdateItemDisclosureHandler handler, ComplianceQueries queries, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, new DisclosureChange(body.Answer, body.Urls, body.Explanation), ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, new DisclosureChange(body.Answer, body.Urls, body.Explanation), ETags.Expected(request), cancellationToken);
         return result is CommandResult.Success success ? await DisclosureOkAsync(success, queries, response, cancellationToken) : ApiResults.Failure(result);
     }
 
     public static async Task<IResult> DeleteDisclosureAsync(Guid id, DeleteItemDisclosureHandler handler, HttpRequest request, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, ETags.Expected(request), cancellationToken);
         return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WiangHa.Platform.Domain.Ita;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Dashboards;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Dashboards;
@@ -33,7 +34,8 @@ public static class DashboardEndpoints
     {
         var api = app.MapGroup("/api/v1/dashboards")
             .WithTags("Dashboards")
-            .RequireAuthorization(DashboardPolicies.ApiRead);
+            .RequireAuthorization(DashboardPolicies.ApiRead)
+            .WithConditionalRequests();
         api.MapGet("/provinces", ListProvincesAsync).WithName("ListDashboardProvinces");
         api.MapGet("/provinces/{code}", GetProvinceAsync).WithName("GetDashboardProvince");
         api.MapGet("/provinces/{code}/trend", GetProvinceTrendAsync).WithName("GetDashboardProvinceTrend");

@@ -19,7 +19,8 @@ public static class MeasureEndpoints
     {
         var group = app.MapGroup("/api/v1/t/{tenant}/measures")
             .WithTags("Measures")
-            .RequireAuthorization(ApiPolicies.MeasuresRead);
+            .RequireAuthorization(ApiPolicies.MeasuresRead)
+            .WithConditionalRequests();
 
         group.MapGet("/", ListMeasuresAsync).WithName("ListMeasures");
         group.MapGet("/{id:guid}", GetMeasureAsync).WithName("GetMeasure");
@@ -94,7 +95,7 @@ public static class MeasureEndpoints
         Guid id, MeasureInput input, UpdateMeasureHandler handler, MeasureQueries queries, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, input, ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, input, ETags.Expected(request), cancellationToken);
         if (result is not CommandResult.Success success)
         {
             return ApiResults.Failure(result);
@@ -106,7 +107,7 @@ public static class MeasureEndpoints
 
     public static async Task<IResult> DeleteMeasureAsync(Guid id, DeleteMeasureHandler handler, HttpRequest request, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, ETags.Expected(request), cancellationToken);
         return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
     }
 }

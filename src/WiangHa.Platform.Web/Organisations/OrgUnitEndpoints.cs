@@ -15,7 +15,8 @@ public static class OrgUnitEndpoints
     {
         var group = app.MapGroup("/api/v1/t/{tenant}/org-units")
             .WithTags("OrgUnits")
-            .RequireAuthorization(ApiPolicies.MeasuresRead);
+            .RequireAuthorization(ApiPolicies.MeasuresRead)
+            .WithConditionalRequests();
 
         group.MapGet("/", ListOrgUnitsAsync).WithName("ListOrgUnits");
         group.MapGet("/{id:guid}", GetOrgUnitAsync).WithName("GetOrgUnit");
@@ -59,7 +60,7 @@ public static class OrgUnitEndpoints
         Guid id, OrgUnitInput input, UpdateOrgUnitHandler handler, OrgUnitQueries units, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, input, ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, input, ETags.Expected(request), cancellationToken);
         if (result is not CommandResult.Success success)
         {
             return ApiResults.Failure(result);
@@ -71,7 +72,7 @@ public static class OrgUnitEndpoints
 
     public static async Task<IResult> DeleteOrgUnitAsync(Guid id, DeleteOrgUnitHandler handler, HttpRequest request, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, ETags.IfMatch(request), cancellationToken);
+        var result = await handler.HandleAsync(id, ETags.Expected(request), cancellationToken);
         return result is CommandResult.Success ? TypedResults.NoContent() : ApiResults.Failure(result);
     }
 }

@@ -28,7 +28,7 @@ public sealed class AuditCoverageTests(PlatformFactory factory) : IClassFixture<
         var a = await factory.Data.CreateTenantAsync();
         var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
 
-        var saved = await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new[] { "https://lao.example/structure" } });
+        var saved = await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new[] { "https://lao.example/structure" } }, ifNoneMatch: "*");
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var id = (await BrowserlessClient.ReadJsonAsync<DisclosureRow>(saved)).Id;
         var url = $"{Disclosures(a)}/{id}";
@@ -37,7 +37,7 @@ public sealed class AuditCoverageTests(PlatformFactory factory) : IClassFixture<
         (await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "Yes", urls = new[] { "javascript:alert(1)" } }, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var changed = await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "No", urls = Array.Empty<string>(), explanation = "ไม่มีโครงสร้างใหม่" }, ifMatch: etag);
         changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
-        (await editor.SendJsonAsync(HttpMethod.Delete, url, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await editor.SendJsonAsync(HttpMethod.Delete, url, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         (await editor.SendJsonAsync(HttpMethod.Delete, url, ifMatch: changed.Headers.ETag!.Tag)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var entries = await EntriesAsync(a.Id, "item-disclosure.");
@@ -196,9 +196,9 @@ public sealed class AuditCoverageTests(PlatformFactory factory) : IClassFixture<
         }
 
         var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
-        (await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O1", answer = "No" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O1", answer = "No" }, ifNoneMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var bEditor = await BrowserlessClient.SignedInAsync(factory, b.Editor);
-        (await bEditor.SendJsonAsync(HttpMethod.Put, Disclosures(b), new { assessmentYear = 2567, itemCode = "O1", answer = "No" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bEditor.SendJsonAsync(HttpMethod.Put, Disclosures(b), new { assessmentYear = 2567, itemCode = "O1", answer = "No" }, ifNoneMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var own = (await EntriesAsync(a.Id, "")).Count;
 
         var first = await AdminPageAsync(a);
@@ -231,7 +231,7 @@ public sealed class AuditCoverageTests(PlatformFactory factory) : IClassFixture<
     {
         var a = await factory.Data.CreateTenantAsync();
         var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
-        (await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O3", answer = "No" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await editor.SendJsonAsync(HttpMethod.Put, Disclosures(a), new { assessmentYear = 2567, itemCode = "O3", answer = "No" }, ifNoneMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var row = Rows(await AdminPageAsync(a, "?culture=en-US&ui-culture=en-US&action=item-disclosure.")).ShouldHaveSingleItem();
 

@@ -35,8 +35,10 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
 
         var url = $"/api/v1/t/{a.Slug}/compliance/disclosures/{bDisclosure}";
         (await client.Http.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.SendJsonAsync(HttpMethod.Put, url, new { answer = "No", urls = Array.Empty<string>() })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.SendJsonAsync(HttpMethod.Delete, url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.SendJsonAsync(HttpMethod.Put, url, new { answer = "No", urls = Array.Empty<string>() }, ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.SendJsonAsync(HttpMethod.Delete, url, ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Without a precondition the answer is 428 whether the row exists or not: it tells nothing about B.
+        (await client.SendJsonAsync(HttpMethod.Delete, url)).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
         (await client.Http.GetStringAsync($"/api/v1/t/{a.Slug}/compliance/disclosures?year=2567")).ShouldBe("[]");
 
         (await bOwner.Http.GetStringAsync($"/api/v1/t/{b.Slug}/compliance/disclosures/{bDisclosure}")).ShouldBe(before);
@@ -89,7 +91,7 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
         var b = await factory.Data.CreateTenantAsync();
         var client = await BrowserlessClient.SignedInAsync(factory, a.Editor);
         var response = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures",
-            new { tenantId = b.Id, assessmentYear = 2567, itemCode = "O2", answer = "Yes", urls = new[] { "https://a.example/executives" } });
+            new { tenantId = b.Id, assessmentYear = 2567, itemCode = "O2", answer = "Yes", urls = new[] { "https://a.example/executives" } }, ifNoneMatch: "*");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
 
         await using var scope = factory.Scope();
@@ -136,11 +138,11 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
     {
         var a = await factory.Data.CreateTenantAsync();
         var viewer = await BrowserlessClient.SignedInAsync(factory, a.Viewer);
-        (await viewer.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures", new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new[] { "https://a.example/" } }))
+        (await viewer.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures", new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new[] { "https://a.example/" } }, ifNoneMatch: "*"))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
-        var bad = await editor.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures", new { assessmentYear = 2567, itemCode = "O99", answer = "Yes", urls = new[] { "javascript:alert(1)" } });
+        var bad = await editor.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures", new { assessmentYear = 2567, itemCode = "O99", answer = "Yes", urls = new[] { "javascript:alert(1)" } }, ifNoneMatch: "*");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         bad.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var body = await bad.Content.ReadAsStringAsync();
@@ -159,14 +161,14 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
         var editor = await BrowserlessClient.SignedInAsync(factory, a.Editor);
 
         var response = await editor.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/compliance/disclosures",
-            new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new string?[] { null, "https://a.example/structure" } });
+            new { assessmentYear = 2567, itemCode = "O1", answer = "Yes", urls = new string?[] { null, "https://a.example/structure" } }, ifNoneMatch: "*");
 
         ((int)response.StatusCode).ShouldBeLessThan(300, await response.Content.ReadAsStringAsync());
         (await editor.Http.GetStringAsync($"/api/v1/t/{a.Slug}/compliance/disclosures?year=2567")).ShouldContain("https://a.example/structure");
     }
 
     [Fact]
-    public async Task A_stale_if_match_on_a_disclosure_is_a_409_and_nothing_is_overwritten()
+    public async Task A_stale_if_match_on_a_disclosure_is_a_412_and_nothing_is_overwritten()
     {
         var a = await factory.Data.CreateTenantAsync();
         var id = await factory.Data.CreateDisclosureAsync(a, 2567, "O3", "https://a.example/powers");
@@ -175,7 +177,7 @@ public sealed class ComplianceIsolationTests(PlatformFactory factory) : IClassFi
         var etag = (await editor.Http.GetAsync(url)).Headers.ETag!.Tag;
         (await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "Yes", urls = new[] { "https://a.example/powers-2" } }, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var stale = await editor.SendJsonAsync(HttpMethod.Put, url, new { answer = "No", urls = Array.Empty<string>() }, ifMatch: etag);
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         (await editor.Http.GetStringAsync(url)).ShouldContain("powers-2");
     }
 }

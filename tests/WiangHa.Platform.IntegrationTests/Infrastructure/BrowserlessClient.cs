@@ -112,7 +112,8 @@ public sealed class BrowserlessClient(HttpClient http)
         return values;
     }
 
-    public async Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string url, object? body = null, string? ifMatch = null, string? idempotencyKey = null)
+    public async Task<HttpResponseMessage> SendJsonAsync(
+        HttpMethod method, string url, object? body = null, string? ifMatch = null, string? idempotencyKey = null, string? ifNoneMatch = null)
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null)
@@ -123,6 +124,11 @@ public sealed class BrowserlessClient(HttpClient http)
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
         }
 
         if (idempotencyKey is not null)

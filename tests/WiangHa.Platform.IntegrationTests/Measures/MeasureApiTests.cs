@@ -91,7 +91,7 @@ public sealed class MeasureApiTests(PlatformFactory factory) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task Stale_update_is_409_and_keeps_the_newer_edit()
+    public async Task Stale_update_is_412_and_keeps_the_newer_edit()
     {
         var tenant = await factory.Data.CreateTenantAsync();
         var id = await factory.Data.CreateMeasureAsync(tenant);
@@ -104,11 +104,11 @@ public sealed class MeasureApiTests(PlatformFactory factory) : IClassFixture<Pla
         winner.StatusCode.ShouldBe(HttpStatusCode.OK);
         var loser = await first.SendJsonAsync(HttpMethod.Put, url, MeasureInputs.Valid("ฉบับที่ค้าง"), ifMatch: etag);
 
-        loser.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        loser.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         (await loser.Content.ReadAsStringAsync()).ShouldContain("มีผู้อื่นแก้ไข");
         var stored = await BrowserlessClient.ReadJsonAsync<MeasureView>(await first.Http.GetAsync(url));
         stored.Title.ShouldBe("ฉบับของผู้ดูแล");
-        (await first.SendJsonAsync(HttpMethod.Delete, url, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await first.SendJsonAsync(HttpMethod.Delete, url, ifMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class TenantIsolationApiTests(PlatformFactory factory) : IClassFix
         (await client.Http.GetAsync($"/api/v1/t/{a.Slug}/measures/{bMeasure}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var update = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/measures/{bMeasure}", MeasureInputs.Valid(), ifMatch: $"\"{Guid.NewGuid():N}\"");
         update.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/t/{a.Slug}/measures/{bMeasure}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/t/{a.Slug}/measures/{bMeasure}", ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var list = await BrowserlessClient.ReadJsonAsync<List<MeasureView>>(await client.Http.GetAsync($"/api/v1/t/{a.Slug}/measures"));
         list.ShouldNotContain(m => m.Id == bMeasure);
 
@@ -71,7 +71,7 @@ public sealed class TenantIsolationApiTests(PlatformFactory factory) : IClassFix
         (await client.Http.GetAsync($"/api/v1/t/{a.Slug}/org-units/{bUnit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/t/{a.Slug}/org-units/{bUnit}", new OrgUnitInput("ยึดหน่วยงาน", 1), ifMatch: $"\"{Guid.NewGuid():N}\""))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/t/{a.Slug}/org-units/{bUnit}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/t/{a.Slug}/org-units/{bUnit}", ifMatch: "*")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var bAdmin = await BrowserlessClient.SignedInAsync(factory, b.Admin);
         var units = await BrowserlessClient.ReadJsonAsync<List<OrgUnitView>>(await bAdmin.Http.GetAsync($"/api/v1/t/{b.Slug}/org-units"));

@@ -68,7 +68,7 @@ public sealed class ItemModel(
 
         ClearBindingErrors(ModelState);
         var urls = (Form.Urls ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var result = await save.HandleAsync(new DisclosureInput(year, Item.Code, Form.Answer, urls, Form.Explanation, Form.Version), cancellationToken);
+        var result = await save.HandleAsync(new DisclosureInput(year, Item.Code, Form.Answer, urls, Form.Explanation), ExpectedVersion.FromForm(Form.Version), cancellationToken);
         switch (result)
         {
             case CommandResult.Success:
