@@ -8,3 +8,14 @@ public interface IVersioned
 {
     Guid Version { get; set; }
 }
+
+/// <summary>
+/// An entity an integrator syncs: listed oldest change first and from a high-water mark (<c>updatedSince</c>). The id
+/// breaks ties between rows saved at the same instant.
+/// </summary>
+public interface IChangeTracked
+{
+    Guid Id { get; }
+
+    DateTimeOffset UpdatedAt { get; }
+}

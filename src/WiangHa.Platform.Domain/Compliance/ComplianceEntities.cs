@@ -7,7 +7,7 @@ namespace WiangHa.Platform.Domain.Compliance;
 /// แบบเปิดเผยข้อมูล: what the LAO will enter in ITAS for one item of one assessment year — answer, URL(s),
 /// explanation.
 /// </summary>
-public sealed class ItemDisclosure : ITenantOwned, IVersioned
+public sealed class ItemDisclosure : ITenantOwned, IVersioned, IChangeTracked
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

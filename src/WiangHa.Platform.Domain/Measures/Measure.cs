@@ -9,7 +9,7 @@ namespace WiangHa.Platform.Domain.Measures;
 /// report of results needs (the columns of the seed report: มาตรการ/แนวทาง · ขั้นตอน/วิธีการปฏิบัติ ·
 /// หน่วยงานผู้รับผิดชอบ · ระยะเวลาดำเนินการ · สรุปผลการดำเนินการ · ผลลัพธ์/ความสำเร็จ).
 /// </summary>
-public sealed class Measure : ITenantOwned, IVersioned
+public sealed class Measure : ITenantOwned, IVersioned, IChangeTracked
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -1,8 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using WiangHa.Platform.Domain.Compliance;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Compliance;
+
+/// <summary>The API's disclosure list: filters, order and page (see <see cref="Page{T}"/>).</summary>
+/// <param name="Year">Only this assessment year.</param>
+/// <param name="Answer">Only this answer.</param>
+/// <param name="UpdatedSince">Only sheets saved after this instant.</param>
+/// <param name="ByUpdate">Oldest change first instead of newest year, then item code (as text: O1, O10, O2).</param>
+/// <param name="Page">Size and cursor.</param>
+public sealed record DisclosureListQuery(int? Year, DisclosureAnswer? Answer, DateTimeOffset? UpdatedSince, bool ByUpdate, PageRequest Page);
 
 /// <summary>Reads the current tenant's disclosures, runs and results.</summary>
 public sealed class ComplianceQueries(PlatformDbContext db)
@@ -12,6 +21,44 @@ public sealed class ComplianceQueries(PlatformDbContext db)
 
     public async Task<IReadOnlyList<ItemDisclosure>> DisclosuresAsync(int year, CancellationToken cancellationToken = default) =>
         await db.ItemDisclosures.AsNoTracking().Where(d => d.AssessmentYear == year).ToListAsync(cancellationToken);
+
+    /// <summary>One page of the API's disclosure list; null when the cursor is not one this list handed out with this order.</summary>
+    public async Task<Page<ItemDisclosure>?> DisclosurePageAsync(DisclosureListQuery list, CancellationToken cancellationToken = default)
+    {
+        var query = db.ItemDisclosures.AsNoTracking();
+        if (list.Year is { } year)
+        {
+            query = query.Where(d => d.AssessmentYear == year);
+        }
+
+        if (list.Answer is { } answer)
+        {
+            query = query.Where(d => d.Answer == answer);
+        }
+
+        query = query.ChangedSince(list.UpdatedSince);
+
+        if (list.Page.Cursor is { } text)
+        {
+            if (PageCursor.Decode<DisclosureCursor>(text) is not { } after || after.ByUpdate != list.ByUpdate)
+            {
+                return null;
+            }
+
+            query = list.ByUpdate
+                ? query.AfterChange(after.UpdatedAt, after.Id)
+                : query.Where(d => d.AssessmentYear < after.Year
+                    || (d.AssessmentYear == after.Year && (d.ItemCode.CompareTo(after.ItemCode) > 0 || (d.ItemCode == after.ItemCode && d.Id.CompareTo(after.Id) > 0))));
+        }
+
+        var ordered = list.ByUpdate
+            ? query.OrderByChange()
+            : query.OrderByDescending(d => d.AssessmentYear).ThenBy(d => d.ItemCode).ThenBy(d => d.Id);
+        var rows = await ordered.Take(list.Page.Limit + 1).ToListAsync(cancellationToken);
+        return PageCursor.ToPage(rows, list.Page.Limit, d => new DisclosureCursor(list.ByUpdate, d.AssessmentYear, d.ItemCode, d.UpdatedAt, d.Id), d => d);
+    }
+
+    private sealed record DisclosureCursor(bool ByUpdate, int Year, string ItemCode, DateTimeOffset UpdatedAt, Guid Id);
 
     /// <summary>A run with every item's verdict in it (see <see cref="WithVerdictsAsync"/>).</summary>
     public async Task<ComplianceRun?> RunAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -12,7 +12,7 @@ namespace WiangHa.Platform.Web.Common;
 /// </summary>
 public sealed partial class BadRequestProblems(IProblemDetailsService problems) : IExceptionHandler
 {
-    public static IResult Problem(string parameter, string detail, int status = StatusCodes.Status400BadRequest) => TypedResults.Problem(
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(string parameter, string detail, int status = StatusCodes.Status400BadRequest) => TypedResults.Problem(
         statusCode: status,
         title: "คำขอไม่ถูกต้อง (bad request)",
         detail: detail,

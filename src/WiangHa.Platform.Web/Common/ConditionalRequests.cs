@@ -25,6 +25,11 @@ public static class ConditionalRequests
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ConditionalRequestsMetadata()).AddEndpointFilter(FilterAsync);
 
+    /// <summary>The API's rules for a route group: this concurrency rule and <see cref="StrictQuery"/>.</summary>
+    public static TBuilder WithApiRules<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithConditionalRequests().WithStrictQuery();
+
     private static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
@@ -37,14 +42,14 @@ public static class ConditionalRequests
         return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? AnswerRead(context.HttpContext, result) : result;
     }
 
-    private static IResult? RefuseWrite(HttpRequest request)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? RefuseWrite(HttpRequest request)
     {
         var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
         var ifNoneMatch = request.Headers[HeaderNames.IfNoneMatch].ToString();
         if (ifMatch.Length > 0)
         {
             return ETags.IfMatch(request) is null
-                ? Malformed(HeaderNames.IfMatch, "If-Match ต้องเป็น ETag ที่ได้จากการอ่าน (เช่น \"0f8c…\") หรือ * (If-Match must be an ETag this API returned, or *)")
+                ? BadRequestProblems.Problem(HeaderNames.IfMatch, "If-Match ต้องเป็น ETag ที่ได้จากการอ่าน (เช่น \"0f8c…\") หรือ * (If-Match must be an ETag this API returned, or *)")
                 : null;
         }
 
@@ -52,7 +57,7 @@ public static class ConditionalRequests
         {
             return ifNoneMatch.Trim() == "*" && HttpMethods.IsPut(request.Method)
                 ? null
-                : Malformed(HeaderNames.IfNoneMatch, "การเขียนรับ If-None-Match ได้เฉพาะ * ใน PUT ที่สร้างรายการใหม่ (only If-None-Match: * on a PUT that creates)");
+                : BadRequestProblems.Problem(HeaderNames.IfNoneMatch, "การเขียนรับ If-None-Match ได้เฉพาะ * ใน PUT ที่สร้างรายการใหม่ (only If-None-Match: * on a PUT that creates)");
         }
 
         return ApiResults.PreconditionRequired(
@@ -98,7 +103,4 @@ public static class ConditionalRequests
     }
 
     private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
-
-    /// <summary>A 400 that names the header, like every malformed input (see <see cref="BadRequestProblems"/>).</summary>
-    private static IResult Malformed(string header, string detail) => BadRequestProblems.Problem(header, detail);
 }

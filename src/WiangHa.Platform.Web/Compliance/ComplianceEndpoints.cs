@@ -37,7 +37,7 @@ public static class ComplianceEndpoints
         var group = app.MapGroup("/api/v1/t/{tenant}/compliance")
             .WithTags("Compliance")
             .RequireAuthorization(ApiPolicies.MeasuresRead)
-            .WithConditionalRequests();
+            .WithApiRules();
 
         group.MapGet("/disclosures", ListDisclosuresAsync).WithName("ListDisclosures");
         group.MapGet("/disclosures/{id:guid}", GetDisclosureAsync).WithName("GetDisclosure");
@@ -50,8 +50,21 @@ public static class ComplianceEndpoints
         return app;
     }
 
-    public static async Task<Ok<List<DisclosureView>>> ListDisclosuresAsync(int year, ComplianceQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await queries.DisclosuresAsync(year, cancellationToken)).Select(DisclosureView.From).ToList());
+    /// <summary>The LAO's disclosure sheets, paged (<see cref="ApiPaging"/>): filter by assessment <c>year</c>, <c>answer</c>, <c>updatedSince</c>.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<DisclosureView>>, ProblemHttpResult>> ListDisclosuresAsync(
+        int? year, DisclosureAnswer? answer, DateTimeOffset? updatedSince, string? sort, int? limit, string? cursor, ComplianceQueries queries,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var badPage = ApiPaging.TryRead(limit, cursor, out var page);
+        var badSort = ApiPaging.TryReadSort(sort, "item", out var byUpdate);
+        if ((ApiYears.Refuse(year) ?? badPage ?? badSort) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = await queries.DisclosurePageAsync(new DisclosureListQuery(year, answer, updatedSince, byUpdate, page), cancellationToken);
+        return rows is null ? ApiPaging.BadCursor() : ApiPaging.Send(http, new Page<DisclosureView>([.. rows.Items.Select(DisclosureView.From)], rows.NextCursor));
+    }
 
     public static async Task<Results<Ok<DisclosureView>, ProblemHttpResult>> GetDisclosureAsync(
         Guid id, ComplianceQueries queries, HttpResponse response, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public static class DashboardEndpoints
         var api = app.MapGroup("/api/v1/dashboards")
             .WithTags("Dashboards")
             .RequireAuthorization(DashboardPolicies.ApiRead)
-            .WithConditionalRequests();
+            .WithApiRules();
         api.MapGet("/provinces", ListProvincesAsync).WithName("ListDashboardProvinces");
         api.MapGet("/provinces/{code}", GetProvinceAsync).WithName("GetDashboardProvince");
         api.MapGet("/provinces/{code}/trend", GetProvinceTrendAsync).WithName("GetDashboardProvinceTrend");

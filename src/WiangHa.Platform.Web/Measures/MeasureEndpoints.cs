@@ -20,7 +20,7 @@ public static class MeasureEndpoints
         var group = app.MapGroup("/api/v1/t/{tenant}/measures")
             .WithTags("Measures")
             .RequireAuthorization(ApiPolicies.MeasuresRead)
-            .WithConditionalRequests();
+            .WithApiRules();
 
         group.MapGet("/", ListMeasuresAsync).WithName("ListMeasures");
         group.MapGet("/{id:guid}", GetMeasureAsync).WithName("GetMeasure");
@@ -30,18 +30,20 @@ public static class MeasureEndpoints
         return app;
     }
 
+    /// <summary>The LAO's measures, paged (<see cref="ApiPaging"/>): filter by fiscal <c>year</c> and <c>updatedSince</c>.</summary>
     public static async Task<Results<Ok<IReadOnlyList<MeasureView>>, ProblemHttpResult>> ListMeasuresAsync(
-        int? fiscalYear, MeasureQueries queries, CancellationToken cancellationToken)
+        int? year, DateTimeOffset? updatedSince, string? sort, int? limit, string? cursor, MeasureQueries queries, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        if (fiscalYear is { } year && !FiscalYear.IsPlausible(year))
+        var badPage = ApiPaging.TryRead(limit, cursor, out var page);
+        var badSort = ApiPaging.TryReadSort(sort, "number", out var byUpdate);
+        if ((ApiYears.Refuse(year) ?? badPage ?? badSort) is { } refused)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "ปีงบประมาณไม่ถูกต้อง (invalid fiscal year)",
-                detail: $"fiscalYear ต้องเป็นปี พ.ศ. ระหว่าง {FiscalYear.MinBuddhistYear} ถึง {FiscalYear.MaxBuddhistYear}");
+            return refused;
         }
 
-        return TypedResults.Ok(await queries.ListAsync(fiscalYear, cancellationToken));
+        var rows = await queries.PageAsync(new MeasureListQuery(year, updatedSince, byUpdate, page), cancellationToken);
+        return rows is null ? ApiPaging.BadCursor() : ApiPaging.Send(http, rows);
     }
 
     public static async Task<Results<Ok<MeasureView>, ProblemHttpResult>> GetMeasureAsync(

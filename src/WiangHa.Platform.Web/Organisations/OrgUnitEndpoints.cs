@@ -16,7 +16,7 @@ public static class OrgUnitEndpoints
         var group = app.MapGroup("/api/v1/t/{tenant}/org-units")
             .WithTags("OrgUnits")
             .RequireAuthorization(ApiPolicies.MeasuresRead)
-            .WithConditionalRequests();
+            .WithApiRules();
 
         group.MapGet("/", ListOrgUnitsAsync).WithName("ListOrgUnits");
         group.MapGet("/{id:guid}", GetOrgUnitAsync).WithName("GetOrgUnit");

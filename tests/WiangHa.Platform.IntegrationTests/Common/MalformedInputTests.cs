@@ -15,10 +15,11 @@ public sealed class MalformedInputTests(PlatformFactory factory) : IClassFixture
     public static TheoryData<string, string, string?, string, string> Cases() => new()
     {
         // method, path under /api/v1/t/{tenant}, JSON body, expected parameter, expected status
-        { "GET", "/measures?fiscalYear=abc", null, "fiscalYear", "400" },
-        { "GET", "/measures?fiscalYear=2567.5", null, "fiscalYear", "400" },
+        { "GET", "/measures?year=abc", null, "year", "400" },
+        { "GET", "/measures?year=2567.5", null, "year", "400" },
         { "GET", "/compliance/disclosures?year=๒๕๖๗x", null, "year", "400" },
-        { "GET", "/compliance/disclosures", null, "year", "400" },
+        { "GET", "/measures?limit=ten", null, "limit", "400" },
+        { "GET", "/measures?fiscalYear=2567", null, "fiscalYear", "400" },
         { "POST", "/measures", "{\"title\": \"ไม่ปิดวงเล็บ\"", "input", "400" },
         { "POST", "/measures", "{\"title\": \"มาตรการ\", \"fiscalYear\": \"สองพัน\"}", "$.fiscalYear", "400" },
         { "PUT", "/compliance/disclosures", "{\"assessmentYear\":2567,\"itemCode\":\"O1\",\"answer\":\"Maybe\"}", "$.answer", "400" },

@@ -208,9 +208,9 @@ public sealed class MeasureApiTests(PlatformFactory factory) : IClassFixture<Pla
         var client = await BrowserlessClient.SignedInAsync(factory, tenant.Viewer);
         var url = $"/api/v1/t/{tenant.Slug}/measures";
 
-        var only2567 = await BrowserlessClient.ReadJsonAsync<List<MeasureView>>(await client.Http.GetAsync($"{url}?fiscalYear=2567"));
+        var only2567 = await BrowserlessClient.ReadJsonAsync<List<MeasureView>>(await client.Http.GetAsync($"{url}?year=2567"));
         only2567.Select(m => m.Title).ShouldBe(["ปี 2567"]);
-        (await client.Http.GetAsync($"{url}?fiscalYear=2024")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.Http.GetAsync($"{url}?year=2024")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
