@@ -124,7 +124,8 @@ public sealed class ReportJourney(BrowserFixture fixture)
         }
     }
 
-    private static async Task<string> RunAsync(string program, params string[] args)
+    /// <summary>Runs a rendering tool (soffice, pdftoppm, pdftotext…) to its end within the timeout; its output.</summary>
+    internal static async Task<string> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)

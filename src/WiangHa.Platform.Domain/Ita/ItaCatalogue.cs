@@ -98,6 +98,14 @@ public sealed record ItaItem
     /// <summary>Which machine checks apply beyond the disclosure itself.</summary>
     public ItaItemKind Kind { get; init; } = ItaItemKind.Disclosure;
 
+    /// <summary>
+    /// What the manual says the item requires, before its list of elements (the clause after "กำหนดองค์ประกอบด้านข้อมูล
+    /// ไว้ว่า", e.g. 2567 O35 "แสดงผลการดำเนินการเพื่อส่งเสริม…"); null when its wording is not known. Documents quote it.
+    /// </summary>
+    public string? RequirementClause { get; init; }
+
+    public const int MaxRequirementClauseLength = 1000;
+
     /// <summary>องค์ประกอบด้านข้อมูล, in the manual's order.</summary>
     public List<ItaElement> Elements { get; init; } = [];
 

@@ -162,6 +162,11 @@ public static class ItaCatalogueValidator
                 errors.Add($"{where}: ประเภทข้อ (kind) ไม่ถูกต้อง");
             }
 
+            if (item.RequirementClause is { Length: > ItaItem.MaxRequirementClauseLength })
+            {
+                errors.Add($"{where}: ข้อความที่คู่มือกำหนด (requirementClause) ยาวเกิน {ItaItem.MaxRequirementClauseLength} ตัวอักษร");
+            }
+
             if (item.Elements.Any(e => string.IsNullOrWhiteSpace(e.Text)))
             {
                 errors.Add($"{where}: มีองค์ประกอบด้านข้อมูลที่ว่างเปล่า");

@@ -83,6 +83,9 @@ public static class ItaCatalogueFormats
     private static readonly string[] ItemColumns =
         ["indicator", "indicatorTitle", "subIndicator", "subIndicatorTitle", "code", "title", "kind", "confirmed", "elements", "dataYearOffset", "dataYearText", "appliesTo"];
 
+    /// <summary>Columns a workbook may lack (templates written before they existed).</summary>
+    private const string RequirementColumn = "requirement";
+
     public static CatalogueParseResult ParseXlsx(Stream content, CancellationToken cancellationToken = default)
     {
         List<string> sheets;
@@ -189,6 +192,7 @@ public static class ItaCatalogueFormats
                 Title = Cell(row, "title") ?? "",
                 Kind = kind,
                 Confirmed = ParseBool(Cell(row, "confirmed")),
+                RequirementClause = Cell(row, RequirementColumn),
                 // One element per line; a line starting with "?" is not confirmed against the manual.
                 Elements = (Cell(row, "elements") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(line => line.StartsWith('?') ? new ItaElement { Text = line[1..].Trim(), Confirmed = false } : new ItaElement { Text = line, Confirmed = true })
@@ -246,6 +250,7 @@ public static class ItaCatalogueFormats
             ["title"] = item.Title,
             ["kind"] = item.Kind.ToString(),
             ["confirmed"] = item.Confirmed ? "true" : "false",
+            [RequirementColumn] = item.RequirementClause ?? "",
             ["elements"] = string.Join("\n", item.Elements.Select(e => e.Confirmed ? e.Text : "? " + e.Text)),
             ["dataYearOffset"] = item.DataYear?.Offset.ToString(CultureInfo.InvariantCulture) ?? "",
             ["dataYearText"] = item.DataYear?.Text ?? "",

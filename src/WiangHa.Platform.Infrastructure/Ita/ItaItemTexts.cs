@@ -13,6 +13,7 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 /// <param name="Title">e.g. "การรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน".</param>
 /// <param name="RequiredElements">องค์ประกอบด้านข้อมูล, in the manual's order.</param>
 /// <param name="DataYearRule">The time condition, e.g. "เป็นการดำเนินการในปี พ.ศ. 2566"; null when none.</param>
+/// <param name="RequirementClause">The clause the manual states before the elements; null when not known.</param>
 /// <param name="ElementsConfirmed">False when the wording was not checked against the NACC manual itself.</param>
 public sealed record ItaItemText(
     int AssessmentYear,
@@ -22,7 +23,8 @@ public sealed record ItaItemText(
     string Title,
     IReadOnlyList<string> RequiredElements,
     string? DataYearRule,
-    bool ElementsConfirmed);
+    bool ElementsConfirmed,
+    string? RequirementClause = null);
 
 /// <summary>Looks up an item's wording in the ITA manual catalogue of its assessment year.</summary>
 public interface IItaItemTexts
@@ -43,6 +45,7 @@ public sealed class CatalogueItaItemTexts(ItaCatalogueQueries queries) : IItaIte
 
         var sub = version.Catalogue.SubIndicatorOf(item.Code)!;
         return new ItaItemText(assessmentYear, sub.Code, sub.Title, item.Code, item.Title, item.Elements.Select(e => e.Text).ToList(),
-            item.DataYear?.Text, item.Elements.Count > 0 && item.Elements.All(e => e.Confirmed));
+            item.DataYear?.Text, item.Elements.Count > 0 && item.Elements.All(e => e.Confirmed),
+            string.IsNullOrWhiteSpace(item.RequirementClause) ? null : item.RequirementClause.Trim());
     }
 }

@@ -27,7 +27,8 @@ public sealed record DraftItemInput(
     ItaMappingKind MappingKind,
     [property: MultiLineText] string? FromCodes,
     bool MappingConfirmed,
-    [property: MultiLineText] string? MappingNote)
+    [property: MultiLineText] string? MappingNote,
+    [property: MultiLineText] string? RequirementClause = null)
 {
     public const int MaxTitleLength = 500;
     public const int MaxElementLength = 1000;
@@ -55,6 +56,8 @@ public sealed class DraftItemInputValidator : AbstractValidator<DraftItemInput>
         RuleFor(i => i.SubIndicatorCode).NotEmpty().WithMessage("เลือกตัวชี้วัดย่อย");
         RuleFor(i => i.Elements).Must(e => DraftItemInput.Lines(e).All(line => line.Length <= DraftItemInput.MaxElementLength))
             .WithMessage($"องค์ประกอบแต่ละบรรทัดยาวได้ไม่เกิน {DraftItemInput.MaxElementLength} ตัวอักษร");
+        RuleFor(i => i.RequirementClause).MaximumLength(ItaItem.MaxRequirementClauseLength)
+            .WithMessage($"ข้อความที่คู่มือกำหนดยาวได้ไม่เกิน {ItaItem.MaxRequirementClauseLength} ตัวอักษร");
         RuleFor(i => i.DataYearOffset).InclusiveBetween(-5, 1).WithMessage("ปีของข้อมูลต้องอยู่ระหว่าง -5 (ห้าปีก่อน) ถึง 1 (ปีถัดไป)");
         RuleFor(i => i.DataYearText).MaximumLength(200).WithMessage("ข้อความเงื่อนไขปีของข้อมูลยาวได้ไม่เกิน 200 ตัวอักษร");
         RuleFor(i => i.MappingKind).IsInEnum().WithMessage("เลือกความสัมพันธ์กับข้อของปีก่อน");
@@ -148,6 +151,7 @@ public sealed class SaveItaDraftItemHandler(PlatformDbContext db, ItaCatalogueQu
             Title = input.Title!.Trim(),
             Kind = input.Kind,
             Confirmed = input.Confirmed,
+            RequirementClause = string.IsNullOrWhiteSpace(input.RequirementClause) ? null : input.RequirementClause.Trim(),
             Elements = input.ElementLines.Select(line => original?.Elements.FirstOrDefault(e => e.Text == line) ?? new ItaElement { Text = line, Confirmed = input.Confirmed }).ToList(),
             DataYear = input.DataYearOffset is { } offset
                 ? new ItaDataYearRule { Offset = offset, Text = string.IsNullOrWhiteSpace(input.DataYearText) ? null : input.DataYearText.Trim(), Confirmed = input.Confirmed }

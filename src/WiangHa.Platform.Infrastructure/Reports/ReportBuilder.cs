@@ -13,13 +13,28 @@ namespace WiangHa.Platform.Infrastructure.Reports;
 /// seed report. The ITA items cited are the ones the year's measures name (e.g. 2566/O42 and 2567/O35), and their
 /// wording comes from <see cref="IItaItemTexts"/>, the catalogue of each assessment year.
 /// </summary>
-public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures, IItaItemTexts itaTexts)
+public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures, IItaItemTexts itaTexts, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> ResultsHeaders =
         ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการปฏิบัติ", "หน่วยงานผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "สรุปผลการดำเนินการ", "ผลลัพธ์/ความสำเร็จ"];
 
     public static readonly IReadOnlyList<string> MeasuresHeaders =
         ["มาตรการ/แนวทาง", "ประเด็นจากการวิเคราะห์ผลการประเมิน", "ขั้นตอน/วิธีการปฏิบัติ", "หน่วยงานผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การกำกับติดตามและการรายงานผล"];
+
+    /// <summary>Where each header breaks on paper: between words, never inside one (joined, they are the headers).</summary>
+    private static readonly Dictionary<string, string[]> HeaderBreaks = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["ขั้นตอน/วิธีการปฏิบัติ"] = ["ขั้นตอน/", "วิธีการปฏิบัติ"],
+        ["หน่วยงานผู้รับผิดชอบ"] = ["หน่วยงาน", "ผู้รับผิดชอบ"],
+        ["ระยะเวลาดำเนินการ"] = ["ระยะเวลา", "ดำเนินการ"],
+        ["สรุปผลการดำเนินการ"] = ["สรุปผล", "การดำเนินการ"],
+        ["ผลลัพธ์/ความสำเร็จ"] = ["ผลลัพธ์/", "ความสำเร็จ"],
+        ["ประเด็นจากการวิเคราะห์ผลการประเมิน"] = ["ประเด็นจาก", "การวิเคราะห์", "ผลการประเมิน"],
+        ["การกำกับติดตามและการรายงานผล"] = ["การกำกับติดตาม", "และการรายงานผล"],
+    };
+
+    public static IReadOnlyList<IReadOnlyList<string>> HeaderLines(IReadOnlyList<string> headers) =>
+        headers.Select(h => (IReadOnlyList<string>)(HeaderBreaks.TryGetValue(h, out var lines) ? lines : [h])).ToList();
 
     private const string Manual = "คู่มือการประเมินคุณธรรมและความโปร่งใสภายในหน่วยงานประจำปีงบประมาณ พ.ศ.";
     private const string Promote = "เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน";
@@ -35,12 +50,41 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         var list = await measures.ListAsync(fiscalYear, cancellationToken);
         var (resultsItem, measuresItem) = await CitedItemsAsync(list, fiscalYear, cancellationToken);
         var o = options;
+        var date = ReportDate(o);
         var blocks = kind == ReportKind.Results
-            ? ResultsBlocks(organisation, fiscalYear, o, list, resultsItem, measuresItem)
-            : await MeasuresBlocksAsync(organisation, fiscalYear, o, list, measuresItem, cancellationToken);
+            ? ResultsBlocks(organisation, fiscalYear, o, list, resultsItem, measuresItem, date)
+            : await MeasuresBlocksAsync(organisation, fiscalYear, o, list, measuresItem, date, cancellationToken);
         blocks.Add(new SignatureBlock(o.SignatoryName, o.SignatoryPosition));
         var name = kind == ReportKind.Results ? "ita-results" : "ita-measures";
-        return new ReportDocument(kind, fiscalYear, FormattableString.Invariant($"{name}-{fiscalYear}"), blocks);
+        var item = kind == ReportKind.Results ? resultsItem : measuresItem;
+        return new ReportDocument(kind, fiscalYear, FormattableString.Invariant($"{name}-{fiscalYear}"), blocks,
+            SheetTitles(kind, organisation, fiscalYear, o, item, kind == ReportKind.Results ? measuresItem : null), o.ThaiDigits);
+    }
+
+    /// <summary>"ณ วันที่ ๔ ธันวาคม ๒๕๖๙": the day the document is produced, in Thailand.</summary>
+    private string ReportDate(ReportOptions o)
+    {
+        var today = ThaiTime.ToBangkok(clock.GetUtcNow());
+        return o.Digits($"ณ วันที่ {today.Day} {ThaiMonth.FullNames[today.Month - 1]} {today.Year + FiscalYear.BuddhistEraOffset}");
+    }
+
+    /// <summary>
+    /// The spreadsheet's title rows: the LAO, the document, its fiscal year, and the items it answers, worded so that
+    /// an import reads the year and the items back ("คู่มือการประเมิน ITA พ.ศ. … ข้อ …").
+    /// </summary>
+    private static List<string> SheetTitles(ReportKind kind, OrganisationNames org, int fiscalYear, ReportOptions o, ItaItemText? item, ItaItemText? also)
+    {
+        var titles = new List<string>
+        {
+            $"{org.Name} {Place(org)}",
+            kind == ReportKind.Results
+                ? $"รายงานผลการดำเนินการ{Promote} (รอบ {o.Digits(o.RoundMonths)} เดือน)"
+                : "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+            $"ปีงบประมาณ พ.ศ. {o.Digits(fiscalYear)}",
+        };
+        titles.AddRange(new[] { item, also }.OfType<ItaItemText>()
+            .Select(i => o.Digits($"คู่มือการประเมิน ITA พ.ศ. {i.AssessmentYear} ข้อ {i.Code} {i.Title}")));
+        return titles;
     }
 
     /// <summary>The items the year's documents will cite (null where the measures name none the catalogue knows).</summary>
@@ -88,7 +132,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
     }
 
     private static List<DocumentBlock> ResultsBlocks(
-        OrganisationNames org, int fiscalYear, ReportOptions o, IReadOnlyList<MeasureView> list, ItaItemText? resultsItem, ItaItemText? measuresItem)
+        OrganisationNames org, int fiscalYear, ReportOptions o, IReadOnlyList<MeasureView> list, ItaItemText? resultsItem, ItaItemText? measuresItem, string date)
     {
         var round = $"(รอบ {o.Digits(o.RoundMonths)} เดือน)";
         var year = o.Digits(fiscalYear);
@@ -100,6 +144,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
             new TitleLine(round, true),
             new TitleLine(org.Name, true, SpaceBefore: true),
             new TitleLine(Place(org), false),
+            new TitleLine(date, false),
             new TitleLine("ผลการดำเนินการ", true, SpaceBefore: true),
             new TitleLine(Promote, true),
             new TitleLine($"ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{org.Name}", true),
@@ -108,10 +153,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
 
         if (resultsItem is not null)
         {
-            blocks.Add(new Paragraph(o.Digits(
-                $"{Manual} {resultsItem.AssessmentYear} ตัวชี้วัดย่อย {resultsItem.SubIndicatorCode} {resultsItem.SubIndicatorTitle} " +
-                $"ข้อ {resultsItem.Code} {resultsItem.Title} กำหนดองค์ประกอบด้านข้อมูลไว้ว่า{(resultsItem.DataYearRule is null ? "" : "*")} " +
-                "ที่มีรายละเอียดอย่างน้อยประกอบด้วย")));
+            blocks.Add(new Paragraph(o.Digits(ResultsCitation(resultsItem))));
             blocks.AddRange(resultsItem.RequiredElements.Select((e, i) => new Paragraph(o.Digits($"({i + 1}) {e}"), Indent: 1)));
             if (resultsItem.DataYearRule is { } rule)
             {
@@ -121,9 +163,7 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
 
         if (measuresItem is not null)
         {
-            blocks.Add(new Paragraph(o.Digits(
-                $"ทั้งนี้ {Manual} {measuresItem.AssessmentYear} ตัวชี้วัดย่อย {measuresItem.SubIndicatorCode} {measuresItem.SubIndicatorTitle} " +
-                $"ข้อ {measuresItem.Code} {measuresItem.Title} มีองค์ประกอบด้านข้อมูล ดังนี้")));
+            blocks.Add(new Paragraph(o.Digits($"ทั้งนี้ {MeasuresCitation(measuresItem)}")));
             blocks.AddRange(measuresItem.RequiredElements.Select((e, i) => new Paragraph(o.Digits($"{i + 1}. {e}"), Indent: 1)));
             if (resultsItem is not null)
             {
@@ -134,15 +174,17 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
             }
         }
 
+        // The table, its lead-in and the signature go on landscape pages; the citations above stay portrait.
+        blocks.Add(new SectionBreak(Landscape: true));
         blocks.Add(new Paragraph(
             $"ตามที่ได้จัดทำมาตรการหรือแนวทางในการส่งเสริมคุณธรรมและความโปร่งใสของ{org.Name} โดยได้ดำเนินการขับเคลื่อนมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{org.Name} " +
             $"ประจำปีงบประมาณ พ.ศ. {year} {round} ดังต่อไปนี้"));
-        blocks.Add(new TableBlock(ResultsHeaders, [20, 21, 12, 13, 18, 16], list.Select(m => ResultsRow(m, o)).ToList()));
+        blocks.Add(new TableBlock(ResultsHeaders, [19, 20, 11, 11, 19, 20], list.Select(m => ResultsRow(m, o)).ToList(), HeaderLines(ResultsHeaders)));
         return blocks;
     }
 
     private async Task<List<DocumentBlock>> MeasuresBlocksAsync(
-        OrganisationNames org, int fiscalYear, ReportOptions o, IReadOnlyList<MeasureView> list, ItaItemText? measuresItem, CancellationToken cancellationToken)
+        OrganisationNames org, int fiscalYear, ReportOptions o, IReadOnlyList<MeasureView> list, ItaItemText? measuresItem, string date, CancellationToken cancellationToken)
     {
         var year = o.Digits(fiscalYear);
         var blocks = new List<DocumentBlock>
@@ -151,12 +193,11 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
             new TitleLine($"ประจำปีงบประมาณ พ.ศ. {year}", true),
             new TitleLine(org.Name, true, SpaceBefore: true),
             new TitleLine(Place(org), false),
+            new TitleLine(date, false),
         };
         if (measuresItem is not null)
         {
-            blocks.Add(new Paragraph(o.Digits(
-                $"{Manual} {measuresItem.AssessmentYear} ตัวชี้วัดย่อย {measuresItem.SubIndicatorCode} {measuresItem.SubIndicatorTitle} " +
-                $"ข้อ {measuresItem.Code} {measuresItem.Title} มีองค์ประกอบด้านข้อมูล ดังนี้")));
+            blocks.Add(new Paragraph(o.Digits(MeasuresCitation(measuresItem))));
             blocks.AddRange(measuresItem.RequiredElements.Select((e, i) => new Paragraph(o.Digits($"{i + 1}. {e}"), Indent: 1)));
         }
 
@@ -184,10 +225,33 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
             blocks.AddRange(Numbered(analysis.IssuesToImprove, o).Select(t => new Paragraph(t, Indent: 2)));
         }
 
+        blocks.Add(new SectionBreak(Landscape: true));
         blocks.Add(new Paragraph(o.Digits("2. มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"), Bold: true));
-        blocks.Add(new TableBlock(MeasuresHeaders, [22, 13, 22, 12, 13, 18], list.Select(m => MeasuresRow(m, o)).ToList()));
+        blocks.Add(new TableBlock(MeasuresHeaders, [21, 14, 24, 12, 11, 18], list.Select(m => MeasuresRow(m, o)).ToList(), HeaderLines(MeasuresHeaders)));
         return blocks;
     }
+
+    /// <summary>
+    /// "คู่มือ… ข้อ O35 … กำหนดองค์ประกอบด้านข้อมูลไว้ว่า แสดงผล…* ที่มีรายละเอียดอย่างน้อยประกอบด้วย" as the seed quotes it;
+    /// without a known requirement clause the sentence still reads whole ("…กำหนดองค์ประกอบด้านข้อมูลให้มีรายละเอียด…").
+    /// </summary>
+    public static string ResultsCitation(ItaItemText item)
+    {
+        var mark = item.DataYearRule is null ? "" : "*";
+        var cited = $"{ItemCitation(item)} กำหนดองค์ประกอบด้านข้อมูล";
+        var listed = item.RequiredElements.Count > 0;
+        return item.RequirementClause is { } clause
+            ? $"{cited}ไว้ว่า {clause}{mark}{(listed ? " ที่มีรายละเอียดอย่างน้อยประกอบด้วย" : "")}"
+            : listed ? $"{cited}ให้มีรายละเอียดอย่างน้อยประกอบด้วย{mark}" : $"{cited}ตามคู่มือการประเมิน{mark}";
+    }
+
+    /// <summary>"คู่มือ… ข้อ O42 … มีองค์ประกอบด้านข้อมูล ดังนี้", with the requirement clause where the catalogue knows it.</summary>
+    public static string MeasuresCitation(ItaItemText item) => item.RequirementClause is { } clause
+        ? $"{ItemCitation(item)} กำหนดองค์ประกอบด้านข้อมูลไว้ว่า {clause}{(item.RequiredElements.Count > 0 ? " โดยมีรายละเอียด ดังนี้" : "")}"
+        : $"{ItemCitation(item)} มีองค์ประกอบด้านข้อมูล{(item.RequiredElements.Count > 0 ? " ดังนี้" : "ตามคู่มือการประเมิน")}";
+
+    private static string ItemCitation(ItaItemText item) =>
+        $"{Manual} {item.AssessmentYear} ตัวชี้วัดย่อย {item.SubIndicatorCode} {item.SubIndicatorTitle} ข้อ {item.Code} {item.Title}";
 
     private static string Place(OrganisationNames org) => $"อำเภอ{org.District} จังหวัด{org.Province}";
 

@@ -4,7 +4,9 @@ namespace WiangHa.Platform.Infrastructure.Reports;
 /// A document as a list of blocks, independent of the format: DOCX, the printable HTML page and the XLSX of the table
 /// all render the same model, so they cannot drift apart.
 /// </summary>
-public sealed record ReportDocument(ReportKind Kind, int FiscalYear, string FileName, IReadOnlyList<DocumentBlock> Blocks)
+/// <param name="SheetTitles">The lines above the spreadsheet's table: the LAO, the document, the fiscal year, the items cited.</param>
+/// <param name="ThaiDigits">Thai digits in page numbers (as in the text).</param>
+public sealed record ReportDocument(ReportKind Kind, int FiscalYear, string FileName, IReadOnlyList<DocumentBlock> Blocks, IReadOnlyList<string>? SheetTitles = null, bool ThaiDigits = true)
 {
     /// <summary>The document's table of measures (every document has exactly one).</summary>
     public TableBlock Table => Blocks.OfType<TableBlock>().Single();
@@ -27,10 +29,26 @@ public sealed record TitleLine(string Text, bool Bold, bool SpaceBefore = false)
 /// <summary>A body paragraph, indented by <see cref="Indent"/> levels.</summary>
 public sealed record Paragraph(string Text, bool Bold = false, int Indent = 0) : DocumentBlock;
 
-/// <summary>A table whose cells are lists of paragraphs (numbered points stay separate paragraphs).</summary>
-public sealed record TableBlock(IReadOnlyList<string> Headers, IReadOnlyList<int> ColumnWidths, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Rows) : DocumentBlock;
+/// <summary>
+/// A table whose cells are lists of paragraphs (numbered points stay separate paragraphs). <see cref="ColumnWidths"/>
+/// are percentages of the page's width. <see cref="HeaderLines"/> are the headers broken between words where a printed
+/// header breaks ("ระยะเวลา" / "ดำเนินการ"), so that no renderer breaks one inside a word.
+/// </summary>
+public sealed record TableBlock(
+    IReadOnlyList<string> Headers, IReadOnlyList<int> ColumnWidths, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Rows,
+    IReadOnlyList<IReadOnlyList<string>>? HeaderLines = null) : DocumentBlock
+{
+    /// <summary>The lines of header <paramref name="column"/>: as given, or the header whole.</summary>
+    public IReadOnlyList<string> LinesOf(int column) => HeaderLines is { } lines && column < lines.Count ? lines[column] : [Headers[column]];
+}
 
-/// <summary>ลงชื่อ … / (name) / position, right of centre at the end.</summary>
+/// <summary>
+/// From here on the pages are landscape (<see cref="Landscape"/>) or portrait: the six-column table reads on landscape
+/// A4 without breaking its words, the prose stays portrait.
+/// </summary>
+public sealed record SectionBreak(bool Landscape) : DocumentBlock;
+
+/// <summary>ลงชื่อ … / (name) / position, right of centre at the end; never split over two pages.</summary>
 public sealed record SignatureBlock(string? Name, string? Position) : DocumentBlock;
 
 /// <summary>How a document is written.</summary>

@@ -17,6 +17,9 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<ImportReportHandler>();
         services.AddScoped<CrossTenantImportPreviewRetention>();
         services.AddScoped<CrossTenantPublicReports>();
+        services.AddOptions<PdfRenderingOptions>().BindConfiguration(PdfRenderingOptions.SectionName)
+            .Validate(o => o.TimeoutSeconds is >= 5 and <= 600, "Reports:Pdf:TimeoutSeconds must be between 5 and 600.").ValidateOnStart();
+        services.AddSingleton<LibreOfficePdfRenderer>();
         return services;
     }
 }

@@ -7,13 +7,15 @@ using WiangHa.Platform.Web.Identity;
 namespace WiangHa.Platform.Web.Reports;
 
 /// <summary>
-/// The ITA documents as files: <c>/t/{tenant}/reports/{year}/{results|measures}.{docx|xlsx}</c> for members (viewers
-/// may download), and <c>/p/{slug}/{year}/…</c> for what an LAO published (no sign-in).
+/// The ITA documents as files: <c>/t/{tenant}/reports/{year}/{results|measures}.{docx|xlsx|pdf}</c> for members
+/// (viewers may download), and <c>/p/{slug}/{year}/…</c> for what an LAO published (no sign-in). The PDF is the DOCX
+/// rendered by LibreOffice; where it is not installed the answer is a 503 ProblemDetails (and no page offers the link).
 /// </summary>
 public static class ReportEndpoints
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string PdfType = "application/pdf";
 
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -30,9 +32,9 @@ public static class ReportEndpoints
 
     public static async Task<IResult> DownloadAsync(
         int year, string document, string format, ReportBuilder builder, ReportSettingsQueries settings, AuditLog audit, IMultiTenantContextAccessor tenants,
-        CancellationToken cancellationToken)
+        LibreOfficePdfRenderer pdf, CancellationToken cancellationToken)
     {
-        if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind || format is not ("docx" or "xlsx"))
+        if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind || format is not ("docx" or "xlsx" or "pdf"))
         {
             return TypedResults.NotFound();
         }
@@ -46,10 +48,11 @@ public static class ReportEndpoints
 
         // Exports leave the platform: the trail says who took which document.
         await audit.RecordAsync(AuditActions.Export, tenants.MultiTenantContext.TenantInfo?.Id, "Report", $"{year}/{document}.{format}", cancellationToken: cancellationToken);
-        return FileOf(built, format);
+        return await FileOfAsync(built, format, pdf, cancellationToken);
     }
 
-    public static async Task<IResult> DownloadPublishedAsync(string slug, int year, string document, string format, CrossTenantPublicReports reports, CancellationToken cancellationToken)
+    public static async Task<IResult> DownloadPublishedAsync(
+        string slug, int year, string document, string format, CrossTenantPublicReports reports, LibreOfficePdfRenderer pdf, CancellationToken cancellationToken)
     {
         if (!FiscalYear.IsPlausible(year) || ReportKinds.Parse(document) is not { } kind)
         {
@@ -58,13 +61,20 @@ public static class ReportEndpoints
 
         var report = await reports.FindAsync(slug, year, cancellationToken);
         var built = report?.Documents.FirstOrDefault(d => d.Kind == kind);
-        return built is null ? TypedResults.NotFound() : FileOf(built, format);
+        return built is null ? TypedResults.NotFound() : await FileOfAsync(built, format, pdf, cancellationToken);
     }
 
-    private static IResult FileOf(ReportDocument document, string format) => format switch
+    private static async Task<IResult> FileOfAsync(ReportDocument document, string format, LibreOfficePdfRenderer pdf, CancellationToken cancellationToken) => format switch
     {
         "docx" => TypedResults.File(DocxReportWriter.ToBytes(document), DocxType, $"{document.FileName}.docx"),
         "xlsx" => TypedResults.File(XlsxReportWriter.ToBytes(document), XlsxType, $"{document.FileName}.xlsx"),
+        "pdf" when !pdf.IsAvailable => PdfUnavailable("เซิร์ฟเวอร์นี้ไม่ได้ติดตั้งโปรแกรมสร้าง PDF กรุณาดาวน์โหลดไฟล์ Word (.docx) แทน"),
+        "pdf" => await pdf.RenderAsync(DocxReportWriter.ToBytes(document), document.ThaiDigits, cancellationToken) is { } bytes
+            ? TypedResults.File(bytes, PdfType, $"{document.FileName}.pdf")
+            : PdfUnavailable("สร้าง PDF ไม่สำเร็จในขณะนี้ กรุณาลองใหม่ภายหลัง หรือดาวน์โหลดไฟล์ Word (.docx) แทน"),
         _ => TypedResults.NotFound(),
     };
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult PdfUnavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "ไม่มีไฟล์ PDF");
 }

@@ -68,7 +68,9 @@ public sealed class ItaDraftTests(PlatformFactory factory) : IClassFixture<Platf
         var renumbered = await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields("O26", "O30", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมฯ", "Renumbered", "O26"), editUrl);
         renumbered.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await renumbered.Content.ReadAsStringAsync()).QuerySelectorAll(".text-danger, .alert").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0)));
         (await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields("O25", "O29", "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", "Renumbered", "O25"), editUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.PostFormAsync($"{editUrl}?handler=Save", ItemFields(null, "O31", "ข้อใหม่ของปี 2570", "New", ""), editUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.PostFormAsync($"{editUrl}?handler=Save", [.. ItemFields(null, "O31", "ข้อใหม่ของปี 2570", "New", ""), new("Form.RequirementClause", " แสดงผลการดำเนินการตามมาตรการ ")], editUrl))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetPageAsync(editUrl)).QuerySelector("[data-testid=item-form][data-code=O31] [data-testid=field-requirement]")!.TextContent.ShouldBe("แสดงผลการดำเนินการตามมาตรการ");
 
         await using (var scope = factory.Scope())
         {
@@ -80,6 +82,8 @@ public sealed class ItaDraftTests(PlatformFactory factory) : IClassFixture<Platf
             var draft = await db.ItaManualVersions.AsNoTracking().SingleAsync(v => v.Id == versionId);
             draft.Status.ShouldBe(ItaManualVersionStatus.Draft);
             ItaCatalogueFormats.FromStoredJson(draft.Document).FindItem("O29")!.Title.ShouldBe("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร");
+            ItaCatalogueFormats.FromStoredJson(draft.Document).FindItem("O31")!.RequirementClause.ShouldBe("แสดงผลการดำเนินการตามมาตรการ");
+            ItaCatalogueFormats.FromStoredJson(draft.Document).FindItem("O29")!.RequirementClause.ShouldBeNull();
         }
 
         // Edited drafts are not replaced by drafting again.

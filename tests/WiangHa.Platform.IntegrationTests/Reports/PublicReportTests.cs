@@ -7,7 +7,7 @@ namespace WiangHa.Platform.IntegrationTests.Reports;
 /// <summary>The public page shows only what an LAO made public, without sign-in, and nothing of other tenants.</summary>
 public sealed class PublicReportTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
 {
-    private static async Task PublishAsync(BrowserlessClient editor, TestTenant tenant, int year, bool published = true, bool results = true, bool measures = false)
+    internal static async Task PublishAsync(BrowserlessClient editor, TestTenant tenant, int year, bool published = true, bool results = true, bool measures = false)
     {
         var fields = new List<KeyValuePair<string, string>> { new("Publication.RoundMonths", "12"), new("Publication.ThaiDigits", "true") };
         if (published) { fields.Add(new("Publication.IsPublished", "true")); }

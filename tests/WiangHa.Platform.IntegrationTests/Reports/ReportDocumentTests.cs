@@ -54,6 +54,10 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
             // Citations come from the catalogue of each year: the items the imported measures name.
             text.ShouldContain("พ.ศ. ๒๕๖๗ ตัวชี้วัดย่อย ๑๐.๒ มาตรการส่งเสริมคุณธรรมและความโปร่งใส ข้อ O๓๕ การรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน");
             text.ShouldContain("(๓) ผลลัพธ์หรือความสำเร็จของการดำเนินการ");
+            // The citation is a whole sentence: the item's requirement clause (from the manual) before its elements.
+            text.ShouldContain("กำหนดองค์ประกอบด้านข้อมูลไว้ว่า แสดงผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน* ที่มีรายละเอียดอย่างน้อยประกอบด้วย");
+            // The day the document is made, in Thai digits (the test clock: 1 December 2026).
+            text.ShouldContain("ณ วันที่ ๑ ธันวาคม ๒๕๖๙");
             text.ShouldContain("ข้อ O๔๒ มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน มีองค์ประกอบด้านข้อมูล ดังนี้");
 
             var rows = body.Elements<Table>().Single().Elements<TableRow>().ToList();
@@ -72,8 +76,17 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
         using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
         {
-            var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
-            rows[0].ShouldBe(Headers);
+            var all = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
+            // Title rows first: the LAO, the document, the fiscal year, the items cited.
+            all.Select(r => r[0]).Take(5).ShouldBe([
+                $"{tenant.Name} อำเภอพาน จังหวัดเชียงราย",
+                "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (รอบ ๑๒ เดือน)",
+                "ปีงบประมาณ พ.ศ. ๒๕๖๖",
+                "คู่มือการประเมิน ITA พ.ศ. ๒๕๖๗ ข้อ O๓๕ การรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                "คู่มือการประเมิน ITA พ.ศ. ๒๕๖๖ ข้อ O๔๒ มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+            ]);
+            var rows = all.Skip(5).ToList();
+            rows[0].Select(h => h.Replace("\n", "", StringComparison.Ordinal)).ShouldBe(Headers);
             rows.Count.ShouldBe(6);
             foreach (var (row, measure) in rows.Skip(1).Zip(measures))
             {
@@ -211,7 +224,9 @@ public sealed class ReportDocumentTests(PlatformFactory factory) : IClassFixture
         using (var stream = new MemoryStream(await (await editor.Http.GetAsync($"/t/{tenant.Slug}/reports/2568/results.xlsx")).Content.ReadAsByteArrayAsync()))
         {
             var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
-            rows[1][^1].ShouldBe(string.Join('\n', expected));
+            // The measure's row is the one after the header row (title rows come first).
+            var header = rows.FindIndex(r => r[0] == Headers[0]);
+            rows[header + 1][^1].ShouldBe(string.Join('\n', expected));
         }
 
         var print = await editor.GetPageAsync($"/t/{tenant.Slug}/reports/2568/results/print");

@@ -21,14 +21,19 @@ public sealed class DocumentWriterTests
         new(Guid.NewGuid(), 2566, number, title, AnalysisBasis.IssueToImprove, steps, units.Select(u => new OrgUnitRef(Guid.NewGuid(), u)).ToList(),
             new MonthRef(2565, 10), new MonthRef(2566, 3), MeasureStatus.Completed, "รายงานทุกไตรมาส", results, outcome, [], [], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
 
+    private static readonly string[] SheetTitles = ["องค์การบริหารส่วนตำบลเวียงห้า อำเภอพาน จังหวัดเชียงราย", "รายงานผล", "ปีงบประมาณ พ.ศ. ๒๕๖๖"];
+
     private static ReportDocument Document(bool thaiDigits) =>
         new(ReportKind.Results, 2566, "ita-results-2566",
         [
             new TitleLine("รายงานผลการดำเนินการ", true),
             new WiangHa.Platform.Infrastructure.Reports.Paragraph("ย่อหน้า"),
-            new TableBlock(ReportBuilder.ResultsHeaders, [22, 22, 12, 10, 18, 16], Measures.Select(m => ReportBuilder.ResultsRow(m, new ReportOptions(thaiDigits))).ToList()),
+            new SectionBreak(Landscape: true),
+            new WiangHa.Platform.Infrastructure.Reports.Paragraph("ตามที่ได้จัดทำมาตรการ"),
+            new TableBlock(ReportBuilder.ResultsHeaders, [22, 22, 12, 10, 18, 16], Measures.Select(m => ReportBuilder.ResultsRow(m, new ReportOptions(thaiDigits))).ToList(),
+                ReportBuilder.HeaderLines(ReportBuilder.ResultsHeaders)),
             new SignatureBlock("นายสมชาย ใจดี", "นายกองค์การบริหารส่วนตำบล"),
-        ]);
+        ], SheetTitles, thaiDigits);
 
     [Fact]
     public void Docx_table_round_trips_cell_by_cell_with_each_point_a_paragraph()
@@ -58,13 +63,62 @@ public sealed class DocumentWriterTests
     }
 
     [Fact]
-    public void Docx_is_a4_in_th_sarabun_new_with_laksaman_as_substitute_and_the_header_row_repeats()
+    public void Docx_prose_is_a4_portrait_and_the_table_a4_landscape_with_a_3_cm_left_margin_and_thai_page_numbers()
+    {
+        using var stream = new MemoryStream(DocxReportWriter.ToBytes(Document(thaiDigits: true)));
+        using var word = WordprocessingDocument.Open(stream, false);
+        var main = word.MainDocumentPart!;
+        var body = main.Document!.Body!;
+        var sections = body.Descendants<SectionProperties>().ToList();
+        sections.Count.ShouldBe(2);
+        // The first section ends on the paragraph before the break ("ย่อหน้า"): the prose; the last is the body's own.
+        sections[0].Parent!.Parent!.InnerText.ShouldBe("ย่อหน้า");
+        sections[1].Parent.ShouldBe(body);
+        var portrait = sections[0].GetFirstChild<PageSize>()!;
+        ((uint)portrait.Width!, (uint)portrait.Height!, portrait.Orient!.Value).ShouldBe((11906u, 16838u, PageOrientationValues.Portrait));
+        var landscape = sections[1].GetFirstChild<PageSize>()!;
+        ((uint)landscape.Width!, (uint)landscape.Height!, landscape.Orient!.Value).ShouldBe((16838u, 11906u, PageOrientationValues.Landscape));
+        sections.ShouldAllBe(s => (uint)s.GetFirstChild<PageMargin>()!.Left! == 1701u); // 3 cm
+        sections.ShouldAllBe(s => s.GetFirstChild<PageNumberType>()!.Format!.Value == NumberFormatValues.ThaiNumbers);
+        // No number on the first page (title page), "- ๒ -" from the second on: a PAGE field in a header in Thai.
+        sections[0].GetFirstChild<TitlePage>().ShouldNotBeNull();
+        sections[1].GetFirstChild<TitlePage>().ShouldBeNull();
+        var header = main.HeaderParts.Single(h => h.Header!.Descendants<FieldCode>().Any());
+        header.Header!.Descendants<FieldCode>().Single().Text.Trim().ShouldBe("PAGE");
+        header.Header.Descendants<Languages>().ShouldAllBe(l => l.Val!.Value == "th-TH");
+        main.GetIdOfPart(header).ShouldBe(sections[1].Elements<HeaderReference>().Single(r => r.Type!.Value == HeaderFooterValues.Default).Id!.Value);
+
+        // The table spans the landscape page's width between the margins.
+        var grid = body.Elements<Table>().Single().GetFirstChild<TableGrid>()!.Elements<GridColumn>().Sum(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture));
+        grid.ShouldBeInRange(DocxReportWriter.UsableWidth(landscape: true) - 6, DocxReportWriter.UsableWidth(landscape: true));
+    }
+
+    [Fact]
+    public void Docx_header_cells_break_between_words_and_the_signature_block_keeps_together()
+    {
+        using var stream = new MemoryStream(DocxReportWriter.ToBytes(Document(thaiDigits: true)));
+        using var word = WordprocessingDocument.Open(stream, false);
+        var body = word.MainDocumentPart!.Document!.Body!;
+        var period = body.Elements<Table>().Single().Elements<TableRow>().First().Elements<TableCell>().ElementAt(3);
+        period.Descendants<Text>().Select(t => t.Text).ShouldBe(["ระยะเวลา", "ดำเนินการ"]);
+        period.Descendants<Break>().Count().ShouldBe(1);
+
+        var signature = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().SkipWhile(p => !p.InnerText.StartsWith("ลงชื่อ", StringComparison.Ordinal)).ToList();
+        var block = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Reverse().Take(signature.Count + 1).Reverse().ToList(); // with the space above
+        block.Select(p => p.InnerText).ShouldBe(["", "ลงชื่อ ......................................................", "(นายสมชาย ใจดี)", "นายกองค์การบริหารส่วนตำบล"]);
+        block.ShouldAllBe(p => p.ParagraphProperties!.KeepLines != null);
+        block.SkipLast(1).ShouldAllBe(p => p.ParagraphProperties!.KeepNext != null);
+        // The lead-in stays with the table.
+        body.Elements<Table>().Single().PreviousSibling<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()!.ParagraphProperties!.KeepNext.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Docx_is_in_th_sarabun_new_with_laksaman_as_substitute_and_the_header_row_repeats()
     {
         using var stream = new MemoryStream(DocxReportWriter.ToBytes(Document(thaiDigits: false)));
         using var word = WordprocessingDocument.Open(stream, false);
         var main = word.MainDocumentPart!;
-        var page = main.Document!.Body!.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
-        ((uint)page.Width!, (uint)page.Height!).ShouldBe((11906u, 16838u));
+        main.Document!.Body!.Descendants<PageNumberType>().ShouldAllBe(p => p.Format!.Value == NumberFormatValues.Decimal);
 
         var table = main.Document.Body.Elements<Table>().Single();
         var rows = table.Elements<TableRow>().ToList();
@@ -86,13 +140,15 @@ public sealed class DocumentWriterTests
         using var stream = new MemoryStream(XlsxReportWriter.ToBytes(document));
         var rows = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString() ?? "").ToList()).ToList();
 
-        rows.Count.ShouldBe(1 + Measures.Length);
-        rows[0].ShouldBe(ReportBuilder.ResultsHeaders);
+        rows.Count.ShouldBe(SheetTitles.Length + 1 + Measures.Length);
+        rows.Take(SheetTitles.Length).Select(r => r[0]).ShouldBe(SheetTitles);
+        rows[SheetTitles.Length].Select(h => h.Replace("\n", "", StringComparison.Ordinal)).ShouldBe(ReportBuilder.ResultsHeaders);
+        rows[SheetTitles.Length][3].ShouldBe("ระยะเวลา\nดำเนินการ");
         for (var r = 0; r < Measures.Length; r++)
         {
             for (var c = 0; c < 6; c++)
             {
-                rows[r + 1][c].ShouldBe(string.Join("\n", document.Table.Rows[r][c]), $"row {r + 1}, column {c + 1}");
+                rows[SheetTitles.Length + r + 1][c].ShouldBe(string.Join("\n", document.Table.Rows[r][c]), $"row {r + 1}, column {c + 1}");
             }
         }
 
@@ -122,6 +178,36 @@ public sealed class DocumentWriterTests
             row.Outcome.ShouldBe(measure.Outcome);
             row.Problems.ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public void Xlsx_has_title_rows_widths_wrapping_a_frozen_bold_header_and_prints_landscape_fitted_to_the_width()
+    {
+        using var stream = new MemoryStream(XlsxReportWriter.ToBytes(Document(thaiDigits: true)));
+        using var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var workbook = xlsx.WorkbookPart!;
+        var sheet = workbook.WorksheetParts.Single().Worksheet!;
+        var headerRow = (uint)SheetTitles.Length + 1;
+
+        var pane = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
+        (pane.VerticalSplit!.Value, pane.State!.Value).ShouldBe((headerRow, DocumentFormat.OpenXml.Spreadsheet.PaneStateValues.Frozen));
+        sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Select(c => c.Width!.Value).ShouldAllBe(w => w >= 15);
+        sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.MergeCell>().Select(m => m.Reference!.Value).ShouldBe(["A1:F1", "A2:F2", "A3:F3"]);
+        var setup = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.PageSetup>().Single();
+        (setup.Orientation!.Value, setup.PaperSize!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value)
+            .ShouldBe((DocumentFormat.OpenXml.Spreadsheet.OrientationValues.Landscape, 9u, 1u, 0u));
+        sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.PageSetupProperties>().Single().FitToPage!.Value.ShouldBeTrue();
+        workbook.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles").Text.ShouldEndWith($"${headerRow}:${headerRow}");
+
+        var styles = workbook.WorkbookStylesPart!.Stylesheet!;
+        var formats = styles.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
+        var fonts = styles.Fonts!.Elements<DocumentFormat.OpenXml.Spreadsheet.Font>().ToList();
+        fonts.ShouldAllBe(f => f.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.FontName>()!.Val!.Value == DocxReportWriter.FontName);
+        DocumentFormat.OpenXml.Spreadsheet.CellFormat StyleOf(string reference) =>
+            formats[(int)sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == reference).StyleIndex!.Value];
+        fonts[(int)StyleOf($"A{headerRow}").FontId!.Value].Bold.ShouldNotBeNull();
+        StyleOf($"A{headerRow}").Alignment!.WrapText!.Value.ShouldBeTrue();
+        StyleOf($"B{headerRow + 1}").Alignment!.WrapText!.Value.ShouldBeTrue();
     }
 
     [Theory]
@@ -165,7 +251,7 @@ public sealed class DocumentWriterTests
 
             using var xlsx = new MemoryStream(XlsxReportWriter.ToBytes(document));
             var rows = xlsx.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-            rows.Count.ShouldBe(2, Escaped(text));
+            rows.Count.ShouldBe(2, Escaped(text)); // no title rows: the header and the measure
             (rows[1].Values.First()?.ToString() ?? "").ShouldContain(AsRead(text), customMessage: Escaped(text));
         }
     }

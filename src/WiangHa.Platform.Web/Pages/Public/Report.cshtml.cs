@@ -11,8 +11,11 @@ namespace WiangHa.Platform.Web.Pages.Public;
 /// the LAO links from its website and gives in ITAS. Not under <c>/t/</c>: no sign-in, no tenant resolution.
 /// </summary>
 [AllowAnonymous]
-public sealed class ReportModel(CrossTenantPublicReports reports) : PageModel
+public sealed class ReportModel(CrossTenantPublicReports reports, LibreOfficePdfRenderer pdf) : PageModel
 {
+    /// <summary>True where the server can render the PDF (LibreOffice installed); otherwise no PDF link is shown.</summary>
+    public bool PdfAvailable => pdf.IsAvailable;
+
     public PublicReport Report { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, int year, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class DraftItemForm
     public string? Title { get; set; }
     public ItaItemKind Kind { get; set; } = ItaItemKind.Disclosure;
     public string? SubIndicatorCode { get; set; }
+    public string? RequirementClause { get; set; }
     public string? Elements { get; set; }
     public int? DataYearOffset { get; set; }
     public string? DataYearText { get; set; }
@@ -32,6 +33,7 @@ public sealed class DraftItemForm
         Title = item.Title,
         Kind = item.Kind,
         SubIndicatorCode = sub.Code,
+        RequirementClause = item.RequirementClause,
         Elements = string.Join("\n", item.Elements.Select(e => e.Text)),
         DataYearOffset = item.DataYear?.Offset,
         DataYearText = item.DataYear?.Text,
@@ -68,7 +70,7 @@ public sealed class DraftModel(ItaCatalogueQueries queries, ItaMappingQueries ma
         ModelState.Clear();
         var input = new DraftItemInput(id, Form.Hash, string.IsNullOrEmpty(Form.OriginalCode) ? null : Form.OriginalCode, Form.Code, Form.Title, Form.Kind,
             Form.SubIndicatorCode, Form.Elements, Form.DataYearOffset, Form.DataYearText, Form.Confirmed, Form.MappingKind, Form.FromCodes, Form.MappingConfirmed,
-            Form.MappingNote);
+            Form.MappingNote, Form.RequirementClause);
         var result = await save.HandleAsync(input, User.Identity?.Name ?? "operator", cancellationToken);
         if (result is ItaDraftItemSaved saved)
         {

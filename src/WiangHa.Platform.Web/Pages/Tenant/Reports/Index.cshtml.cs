@@ -10,7 +10,7 @@ using WiangHa.Platform.Web.Common;
 namespace WiangHa.Platform.Web.Pages.Tenant.Reports;
 
 /// <summary>รายงาน ITA of a fiscal year: the documents to download or print, what is public, carry-over.</summary>
-public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettingsQueries settings, ReportBuilder builder, TimeProvider clock)
+public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQueries measures, ReportSettingsQueries settings, ReportBuilder builder, TimeProvider clock, LibreOfficePdfRenderer pdf)
     : TenantPageModel(tenant)
 {
     public int Year { get; private set; }
@@ -96,6 +96,9 @@ public sealed class IndexModel(IMultiTenantContextAccessor tenant, MeasureQuerie
         HasAnalysis = await settings.AnalysisAsync(Year, cancellationToken) is not null;
         (ResultsItem, MeasuresItem) = await builder.CitationsAsync(Year, cancellationToken);
     }
+
+    /// <summary>True where the server can render the PDF (LibreOffice installed); otherwise no PDF link is shown.</summary>
+    public bool PdfAvailable => pdf.IsAvailable;
 
     public string DocumentPath(ReportKind kind, string format) => TenantPath($"/reports/{Year}/{Slug(kind)}.{format}");
 
