@@ -63,7 +63,8 @@ public sealed class ReportImportParsingTests
 
         report.Rows.Single().Blocking.ShouldBeFalse();
         report.Rows.Single().FromYear.ShouldBeNull();
-        report.Rows.Single().Problems.Single().ShouldContain("อ่านระยะเวลาดำเนินการ \"ตลอดปี\" ไม่ได้");
+        report.Rows.Single().PeriodText.ShouldBe("ตลอดปี");
+        report.Rows.Single().Problems.ShouldContain(p => p.Contains("อ่านระยะเวลาดำเนินการ \"ตลอดปี\" เป็นช่วงเดือนไม่ได้") && p.Contains("เก็บข้อความเดิมไว้คู่กัน"));
     }
 
     [Fact]
