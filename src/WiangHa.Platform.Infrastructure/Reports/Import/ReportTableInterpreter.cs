@@ -407,7 +407,7 @@ public static partial class ReportTableInterpreter
             .Concat(ReferencePattern().Matches(arabic).Select(m => Item(m.Groups[1].Value, m.Groups[2].Value)))
             .ToList();
         var notices = new List<string>();
-        foreach (var line in arabic.Split('\n').Where(l => !CitationPattern().IsMatch(l)))
+        foreach (var line in arabic.Split('\n'))
         {
             var codes = CodePattern().Matches(ReferencePattern().Replace(line, "")).ToList();
             if (codes.Count == 0)
