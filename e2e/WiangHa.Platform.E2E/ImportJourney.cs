@@ -33,5 +33,13 @@ public sealed class ImportJourney(BrowserFixture fixture)
         (await page.Locator("[data-testid=import-preview]").TextContentAsync())!.ShouldNotContain("HYPERLINK");
         await page.SetViewportSizeAsync(1600, 900);
         await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "import-preview-word-style.png"), FullPage = true });
+
+        // Text pasted from a web page, with a period the reader cannot turn into months: the preview says so.
+        await page.GotoAsync("/t/santisuk/reports/import");
+        var pasted = Path.Combine(PlatformProcess.RepositoryRoot, "tests", "WiangHa.Platform.IntegrationTests", "Reports", "Corpus", "pasted-web-2566.txt");
+        await page.Locator("[data-testid=field-file]").SetInputFilesAsync(pasted);
+        await page.Locator("[data-testid=preview-import]").ClickAsync();
+        (await page.Locator("[data-testid=row-problems]").Nth(4).TextContentAsync())!.ShouldContain("เก็บข้อความเดิมไว้คู่กัน");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PlatformProcess.ArtifactsDirectory, "import-preview-pasted-web.png"), FullPage = true });
     }
 }

@@ -86,6 +86,8 @@ public sealed class CorpusTests(PlatformFactory factory) : IClassFixture<Platfor
         }
 
         (await factory.CountsAsync(tenant)).Units.ShouldBe(4, "no unit was created");
+        var page = await client.GetPageAsync($"/t/{tenant.Slug}/measures/{measures[^1].Id}");
+        page.QuerySelector("[data-testid=measure-period-text]")!.TextContent.ShouldContain(expected.Measures[^1].PeriodText, customMessage: "the measure page shows the period as written");
     }
 
     /// <summary>
