@@ -38,6 +38,12 @@ public sealed class Measure : ITenantOwned, IVersioned, IChangeTracked
     /// <summary>Last month of ระยะเวลาดำเนินการ (first day of that month, CE).</summary>
     public DateOnly PeriodTo { get; set; }
 
+    /// <summary>
+    /// ระยะเวลาดำเนินการ as the source document wrote it ("ต.ค.๖๕ – มี.ค.๖๖", "ตลอดปีงบประมาณ"), kept beside the parsed
+    /// month range when a report is imported, so no wording is lost; null when the period was entered as months.
+    /// </summary>
+    public string? PeriodText { get; set; }
+
     public MeasureStatus Status { get; set; }
 
     /// <summary>How the measure is followed up and reported (the measures item asks for it).</summary>

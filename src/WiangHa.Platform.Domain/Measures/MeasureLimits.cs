@@ -15,6 +15,7 @@ public static class MeasureLimits
     public const int MaxResultPoints = 30;
     public const int OutcomeMaxLength = 4000;
     public const int MonitoringMaxLength = 2000;
+    public const int PeriodTextMaxLength = 200;
     public const int MaxResponsibleUnits = 30;
     public const int MaxEvidenceLinks = 30;
     public const int UrlMaxLength = 2000;

@@ -24,6 +24,9 @@ public sealed record MeasureInput
     public int PeriodToYear { get; init; }
     public int PeriodToMonth { get; init; }
 
+    /// <summary>The period as the source document wrote it (optional; shown beside the months).</summary>
+    public string? PeriodText { get; init; }
+
     public MeasureStatus Status { get; init; } = MeasureStatus.Planned;
     [MultiLineText]
     public string? Monitoring { get; init; }
@@ -41,6 +44,7 @@ public sealed record MeasureInput
         ResultPoints = Clean(ResultPoints),
         ItaItems = Clean(ItaItems),
         Monitoring = NullIfBlank(Monitoring),
+        PeriodText = NullIfBlank(PeriodText),
         Outcome = NullIfBlank(Outcome),
         ResponsibleUnitIds = ResponsibleUnitIds?.Distinct().ToList() ?? [],
         EvidenceLinks = (EvidenceLinks ?? [])

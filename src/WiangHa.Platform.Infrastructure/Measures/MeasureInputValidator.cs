@@ -42,6 +42,8 @@ public sealed class MeasureInputValidator : AbstractValidator<MeasureInput>
             .OverridePropertyName(nameof(MeasureInput.PeriodToMonth))
             .WithMessage("ระยะเวลาสิ้นสุดต้องไม่ก่อนระยะเวลาเริ่มต้น");
 
+        RuleFor(m => m.PeriodText).MaximumLength(MeasureLimits.PeriodTextMaxLength)
+            .WithMessage($"ระยะเวลาตามเอกสารยาวเกิน {MeasureLimits.PeriodTextMaxLength:N0} ตัวอักษร");
         RuleFor(m => m.Monitoring).MaximumLength(MeasureLimits.MonitoringMaxLength)
             .WithMessage($"การกำกับติดตามยาวเกิน {MeasureLimits.MonitoringMaxLength:N0} ตัวอักษร");
         RuleFor(m => m.ResultPoints)

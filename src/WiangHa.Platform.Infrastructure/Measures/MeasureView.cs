@@ -21,7 +21,8 @@ public sealed record MeasureView(
     IReadOnlyList<string> ItaItems,
     IReadOnlyList<EvidenceLinkView> EvidenceLinks,
     Guid Version,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? PeriodText = null)
 {
     public static MeasureView From(Measure m) => new(
         m.Id,
@@ -40,7 +41,8 @@ public sealed record MeasureView(
         m.ItaItems,
         m.EvidenceLinks.OrderBy(l => l.SortOrder).Select(l => new EvidenceLinkView(l.Url, l.Title, l.Channel)).ToList(),
         m.Version,
-        m.UpdatedAt);
+        m.UpdatedAt,
+        m.PeriodText);
 }
 
 public sealed record OrgUnitRef(Guid Id, string Name);

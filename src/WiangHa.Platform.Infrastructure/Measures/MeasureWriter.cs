@@ -60,6 +60,7 @@ public sealed class MeasureWriter(PlatformDbContext db, IValidator<MeasureInput>
         measure.ResponsibleUnits.AddRange(units.Where(u => !measure.ResponsibleUnits.Contains(u)));
         measure.PeriodFrom = ThaiMonth.FromBuddhist(input.PeriodFromYear, input.PeriodFromMonth).FirstDay;
         measure.PeriodTo = ThaiMonth.FromBuddhist(input.PeriodToYear, input.PeriodToMonth).FirstDay;
+        measure.PeriodText = input.PeriodText;
         measure.Status = input.Status;
         measure.Monitoring = input.Monitoring;
         measure.ResultPoints = [.. input.ResultPoints!];

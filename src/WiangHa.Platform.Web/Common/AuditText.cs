@@ -168,6 +168,7 @@ public static class AuditText
         "Steps" => Ui.T("ขั้นตอนการดำเนินการ", "Steps"),
         "PeriodFrom" => Ui.T("ระยะเวลาเริ่ม", "From"),
         "PeriodTo" => Ui.T("ระยะเวลาสิ้นสุด", "To"),
+        "PeriodText" => Ui.T("ระยะเวลาตามเอกสาร", "Period as written"),
         "Status" => Ui.T("สถานะ", "Status"),
         "Monitoring" => Ui.T("การติดตามผล", "Monitoring"),
         "ResultPoints" => Ui.T("ผลการดำเนินการ", "Results"),

@@ -28,6 +28,7 @@ public sealed partial class MeasureForm
     public int PeriodFromMonth { get; set; }
     public int PeriodToYear { get; set; }
     public int PeriodToMonth { get; set; }
+    public string? PeriodText { get; set; }
     public MeasureStatus Status { get; set; } = MeasureStatus.Planned;
     public string? Monitoring { get; set; }
     public string? ResultPointsText { get; set; }
@@ -71,6 +72,7 @@ public sealed partial class MeasureForm
             PeriodFromMonth = view.PeriodFrom.Month,
             PeriodToYear = view.PeriodTo.Year,
             PeriodToMonth = view.PeriodTo.Month,
+            PeriodText = view.PeriodText,
             Status = view.Status,
             Monitoring = view.Monitoring,
             ResultPointsText = string.Join('\n', view.ResultPoints),
@@ -105,6 +107,7 @@ public sealed partial class MeasureForm
         PeriodFromMonth = PeriodFromMonth,
         PeriodToYear = PeriodToYear,
         PeriodToMonth = PeriodToMonth,
+        PeriodText = PeriodText,
         Status = Status,
         Monitoring = Monitoring,
         ResultPoints = Paragraphs(ResultPointsText),

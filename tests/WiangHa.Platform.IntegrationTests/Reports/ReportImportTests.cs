@@ -147,6 +147,11 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
         { "corrupt-zip-docx", "bad.docx", "ไม่ใช่เอกสาร Word" },
         { "binary-xlsx", "report.xlsx", "ไม่ใช่ไฟล์ Excel" },
         { "fifty-megabytes", "huge.txt", "ไฟล์มีขนาดใหญ่เกิน 10 MB" },
+        { "old-word", "report.doc", "ไฟล์ Word/Excel รุ่นเก่า" },
+        { "old-word", "renamed.txt", "ไฟล์ Word/Excel รุ่นเก่า" },
+        { "pdf", "report.pdf", "ไฟล์นี้เป็น PDF" },
+        { "html", "report.html", "ไฟล์นี้เป็นหน้าเว็บ (HTML)" },
+        { "html", "saved-page.txt", "ไฟล์นี้เป็นหน้าเว็บ (HTML)" },
     };
 
     [Theory]
@@ -164,6 +169,9 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
             "no-table" => Encoding.UTF8.GetBytes("บันทึกการประชุม\nไม่มีตาราง\n"),
             "fifty-megabytes" => new byte[50 * 1024 * 1024],
             "corrupt-zip-docx" => [.. "PK\u0003\u0004garbage"u8],
+            "old-word" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. random],
+            "pdf" => [.. "%PDF-1.7\n"u8, .. random],
+            "html" => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><table><tr><td>มาตรการ/แนวทาง</td></tr></table></body></html>"),
             _ => random,
         };
 
@@ -193,6 +201,17 @@ public sealed class ReportImportTests(PlatformFactory factory) : IClassFixture<P
         html.ShouldContain("แถวที่ 3");
         html.ShouldContain($"ขั้นตอนแต่ละข้อยาวได้ไม่เกิน {MeasureLimits.StepMaxLength:N0} ตัวอักษร");
         (await factory.MeasuresAsync(tenant, 2566)).ShouldBeEmpty("all or nothing");
+    }
+
+    [Fact]
+    public async Task The_file_picker_offers_only_the_formats_that_are_read()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var client = await BrowserlessClient.SignedInAsync(factory, tenant.Editor);
+
+        var page = await client.GetPageAsync($"/t/{tenant.Slug}/reports/import");
+
+        page.QuerySelector("[data-testid=field-file]")!.GetAttribute("accept").ShouldBe(".docx,.xlsx,.txt,.tsv");
     }
 
     [Fact]

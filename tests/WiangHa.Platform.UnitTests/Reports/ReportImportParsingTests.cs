@@ -63,7 +63,8 @@ public sealed class ReportImportParsingTests
 
         report.Rows.Single().Blocking.ShouldBeFalse();
         report.Rows.Single().FromYear.ShouldBeNull();
-        report.Rows.Single().Problems.Single().ShouldContain("อ่านระยะเวลาดำเนินการ \"ตลอดปี\" ไม่ได้");
+        report.Rows.Single().PeriodText.ShouldBe("ตลอดปี");
+        report.Rows.Single().Problems.ShouldContain(p => p.Contains("อ่านระยะเวลาดำเนินการ \"ตลอดปี\" เป็นช่วงเดือนไม่ได้") && p.Contains("เก็บข้อความเดิมไว้คู่กัน"));
     }
 
     [Fact]
@@ -159,5 +160,36 @@ public sealed class ReportImportParsingTests
         ReportFileReader.FormatOf("a.DOCX", []).ShouldBe(ImportFormat.Docx);
         ReportFileReader.FormatOf("a.xlsx", []).ShouldBe(ImportFormat.Xlsx);
         ReportFileReader.FormatOf("a.txt", []).ShouldBe(ImportFormat.ParagraphText);
+    }
+
+    [Fact]
+    public void Web_markup_breaks_lines_without_splitting_thai_words_and_a_title_line_with_a_tab_keeps_the_header()
+    {
+        var text = string.Join('\n',
+            "รายงานผล\tปีงบประมาณ พ.ศ. ๒๕๖๖",
+            Header,
+            "<p>๑.&nbsp;การ<b>ประชา</b><span style=\"color:red\">สัมพันธ์</span></p>\t<p>๑. อบรม<br>๒. กำหนด&amp;ติดตาม</p>\t<p>สำนักปลัด</p>\t<p>ต.ค.๖๕ – มี.ค.๖๖</p>\t<p></p>\t<p></p>");
+
+        var report = Parse(text);
+
+        report.DetectedFiscalYear.ShouldBe(2566, "the title line with a tab stays document text");
+        var row = report.Rows.Single();
+        (row.Number, row.NumberMark, row.Title).ShouldBe((1, "๑.", "การประชาสัมพันธ์"));
+        row.Steps.ShouldBe(["อบรม", "กำหนด&ติดตาม"]);
+        row.StepMarks.ShouldBe(["๑.", "๒."]);
+        row.PeriodText.ShouldBe("ต.ค.๖๕ – มี.ค.๖๖");
+        report.ThaiDigits.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("report.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0, 0 }, "รุ่นเก่า")]
+    [InlineData("report.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, "PDF")]
+    [InlineData("page.htm", new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E }, "หน้าเว็บ (HTML)")]
+    public void A_refused_format_says_what_was_found_and_what_is_expected(string fileName, byte[] content, string found)
+    {
+        var message = Should.Throw<ImportFormatException>(() => ReportFileReader.Read(fileName, content)).Message;
+
+        message.ShouldContain(found);
+        message.ShouldContain(ReportFileReader.Expected);
     }
 }

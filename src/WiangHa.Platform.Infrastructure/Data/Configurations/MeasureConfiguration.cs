@@ -13,6 +13,7 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         builder.Property(m => m.Title).HasMaxLength(MeasureLimits.TitleMaxLength);
         builder.Property(m => m.Outcome).HasMaxLength(MeasureLimits.OutcomeMaxLength);
         builder.Property(m => m.Monitoring).HasMaxLength(MeasureLimits.MonitoringMaxLength);
+        builder.Property(m => m.PeriodText).HasMaxLength(MeasureLimits.PeriodTextMaxLength);
         // Ordered lists of paragraphs: stored as a JSON/array column beside the row, read and written as a whole.
         builder.PrimitiveCollection(m => m.Steps);
         builder.PrimitiveCollection(m => m.ResultPoints);

@@ -13,8 +13,11 @@ namespace WiangHa.Platform.Infrastructure.Reports.Import;
 
 public sealed record PreviewRow(ImportRow Row, IReadOnlyList<string> MatchedUnits, IReadOnlyList<string> UnknownUnits, bool TitleExists);
 
+/// <param name="ItaItems">The cited ITA items that will be stored with every measure in the chosen year.</param>
+/// <param name="Notices">What the reading decided for the whole file (rows left out, year or items not found) in Thai.</param>
 public sealed record ImportPreview(
-    Guid BatchId, string FileName, ImportFormat Format, int FiscalYear, int? DetectedFiscalYear, IReadOnlyList<PreviewRow> Rows, ImportBatch? EarlierImport)
+    Guid BatchId, string FileName, ImportFormat Format, int FiscalYear, int? DetectedFiscalYear, IReadOnlyList<PreviewRow> Rows, ImportBatch? EarlierImport,
+    IReadOnlyList<string> ItaItems, IReadOnlyList<string> Notices, bool ThaiDigits)
 {
     public IReadOnlyList<string> UnknownUnits => Rows.SelectMany(r => r.UnknownUnits).Distinct().ToList();
 }
@@ -66,7 +69,7 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
         await db.SaveChangesAsync(cancellationToken);
 
         var year = fiscalYear ?? parsed.DetectedFiscalYear ?? FiscalYear.Containing(clock.GetUtcNow()).BuddhistYear;
-        return await PreviewOfAsync(batch, parsed.Rows, year, earlier, cancellationToken);
+        return await PreviewOfAsync(batch, parsed, year, earlier, cancellationToken);
     }
 
     /// <summary>Reads the file within the upload budget's time: a file that takes longer is refused like any bad file.</summary>
@@ -89,11 +92,12 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
     public async Task<ImportPreview?> GetPreviewAsync(Guid batchId, int fiscalYear, CancellationToken cancellationToken = default)
     {
         var batch = await writer.Db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken);
-        return batch is null ? null : await PreviewOfAsync(batch, ParsedOf(batch).Rows, fiscalYear, null, cancellationToken);
+        return batch is null ? null : await PreviewOfAsync(batch, ParsedOf(batch), fiscalYear, null, cancellationToken);
     }
 
-    private async Task<ImportPreview> PreviewOfAsync(ImportBatch batch, IReadOnlyList<ImportRow> rows, int fiscalYear, ImportBatch? earlier, CancellationToken cancellationToken)
+    private async Task<ImportPreview> PreviewOfAsync(ImportBatch batch, ParsedReport parsed, int fiscalYear, ImportBatch? earlier, CancellationToken cancellationToken)
     {
+        var rows = parsed.Rows;
         var db = writer.Db;
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken);
         var titles = await db.Measures.Where(m => m.FiscalYear == fiscalYear).Select(m => m.Title).ToListAsync(cancellationToken);
@@ -102,8 +106,20 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
             var match = OrgUnitMatcher.Find(row.UnitNames, units);
             return new PreviewRow(row, match.Units.Select(u => u.Name).ToList(), match.Unknown, titles.Contains(row.Title));
         }).ToList();
-        return new ImportPreview(batch.Id, batch.FileName, batch.Format, fiscalYear, batch.DetectedFiscalYear, preview, earlier);
+        var items = ItemsFor(parsed, fiscalYear);
+        var notices = (parsed.Notices ?? []).ToList();
+        var left = parsed.ItaItems.Except(items).ToList();
+        if (left.Count > 0)
+        {
+            notices.Add($"เอกสารอ้างถึงข้อการประเมิน {string.Join(", ", left)} ซึ่งไม่ใช่ของปีงบประมาณ {fiscalYear} หรือปีถัดไป จึงไม่บันทึกข้อเหล่านี้กับมาตรการ");
+        }
+
+        return new ImportPreview(batch.Id, batch.FileName, batch.Format, fiscalYear, batch.DetectedFiscalYear, preview, earlier, items, notices, parsed.ThaiDigits);
     }
+
+    /// <summary>The ITA items the document cites apply only when it goes into the year it reports on (or the next year's manual).</summary>
+    private static List<string> ItemsFor(ParsedReport parsed, int fiscalYear) =>
+        parsed.ItaItems.Where(i => i.StartsWith($"{fiscalYear}/", StringComparison.Ordinal) || i.StartsWith($"{fiscalYear + 1}/", StringComparison.Ordinal)).ToList();
 
     /// <summary>
     /// Imports the previewed rows. Of the units the preview proposed as new, only those the clerk ticked
@@ -142,8 +158,7 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
         var units = await db.OrgUnits.ToListAsync(cancellationToken);
         var parsed = ParsedOf(batch);
         var rows = parsed.Rows;
-        // The ITA items the document cites apply only when it goes into the year it reports on.
-        var itaItems = parsed.ItaItems.Where(i => i.StartsWith($"{fiscalYear}/", StringComparison.Ordinal) || i.StartsWith($"{fiscalYear + 1}/", StringComparison.Ordinal)).ToList();
+        var itaItems = ItemsFor(parsed, fiscalYear);
         var createdUnits = new List<string>();
         if (unitsToCreate.Count > 0)
         {
@@ -239,6 +254,7 @@ public sealed class ImportReportHandler(MeasureWriter writer, TimeProvider clock
             PeriodFromMonth = row.FromMonth ?? fiscal.Start.Month,
             PeriodToYear = row.ToYear ?? fiscalYear,
             PeriodToMonth = row.ToMonth ?? fiscal.End.Month,
+            PeriodText = row.PeriodText.Length <= MeasureLimits.PeriodTextMaxLength ? row.PeriodText : row.PeriodText[..MeasureLimits.PeriodTextMaxLength],
             Status = row.ResultPoints.Count > 0 || row.Outcome is not null ? Domain.Measures.MeasureStatus.Completed : Domain.Measures.MeasureStatus.Planned,
             ResultPoints = row.ResultPoints,
             Outcome = row.Outcome,

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -46,16 +45,73 @@ public static partial class ReportFileReader
 
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         var isZip = content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        if (Refusal(extension, content, isZip) is { } refusal)
+        {
+            throw new ImportFormatException(refusal);
+        }
+
         return extension switch
         {
-            ".docx" when isZip => ReadDocx(content, cancellationToken),
-            ".docx" => throw new ImportFormatException("ไฟล์ .docx นี้ไม่ใช่เอกสาร Word ที่ถูกต้อง (ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล)"),
-            ".xlsx" when isZip => ReadXlsx(content, cancellationToken),
-            ".xlsx" => throw new ImportFormatException("ไฟล์ .xlsx นี้ไม่ใช่ไฟล์ Excel ที่ถูกต้อง (ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล)"),
-            ".doc" or ".xls" => throw new ImportFormatException("ระบบรับเฉพาะไฟล์ Word/Excel รุ่นใหม่ (.docx, .xlsx) กรุณาบันทึกไฟล์เป็น .docx หรือ .xlsx แล้วนำเข้าอีกครั้ง"),
-            _ when isZip => throw new ImportFormatException("ไม่รู้จักรูปแบบไฟล์นี้ กรุณาใช้ไฟล์ .docx, .xlsx หรือไฟล์ข้อความ (.txt)"),
+            ".docx" => ReadDocx(content, cancellationToken),
+            ".xlsx" => ReadXlsx(content, cancellationToken),
             _ => ReadText(content, cancellationToken),
         };
+    }
+
+    /// <summary>What the clerk is told expected files look like, after what was found.</summary>
+    public const string Expected = "ระบบรับไฟล์ Word (.docx), Excel (.xlsx) หรือไฟล์ข้อความ (.txt) ที่มีตารางมาตรการ ๖ คอลัมน์";
+
+    /// <summary>
+    /// Says what a file that cannot be read is and what to do with it — by its first bytes as well as its name, since a
+    /// renamed file says nothing true in its name. Null when the reader should try it.
+    /// </summary>
+    private static string? Refusal(string extension, byte[] content, bool isZip)
+    {
+        var found = Sniff(content, isZip);
+        return (extension, found) switch
+        {
+            (".docx" or ".xlsx", "zip") => null,
+            (".docx", _) => $"ไฟล์ .docx นี้ไม่ใช่เอกสาร Word ที่ถูกต้อง (พบว่าเป็น{found}) ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล กรุณาเปิดใน Word แล้วบันทึกเป็น .docx อีกครั้ง",
+            (".xlsx", _) => $"ไฟล์ .xlsx นี้ไม่ใช่ไฟล์ Excel ที่ถูกต้อง (พบว่าเป็น{found}) ไฟล์อาจเสียหายหรือถูกเปลี่ยนนามสกุล กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx อีกครั้ง",
+            (".doc" or ".xls", _) or (_, "ไฟล์ Word/Excel รุ่นเก่า (.doc/.xls)") =>
+                $"ไฟล์นี้เป็นไฟล์ Word/Excel รุ่นเก่า ({(extension.Length > 0 ? extension : ".doc/.xls")}) ซึ่งระบบอ่านไม่ได้ {Expected} กรุณาเปิดไฟล์ใน Word หรือ Excel แล้วเลือก \"บันทึกเป็น\" .docx หรือ .xlsx แล้วนำเข้าอีกครั้ง",
+            (".pdf", _) or (_, "ไฟล์ PDF") =>
+                $"ไฟล์นี้เป็น PDF ซึ่งระบบอ่านตารางจากไฟล์ PDF ไม่ได้ {Expected} กรุณาใช้ไฟล์ Word หรือ Excel ต้นฉบับที่ใช้ทำ PDF นี้",
+            (".htm" or ".html", _) or (_, "หน้าเว็บ (HTML)") =>
+                $"ไฟล์นี้เป็นหน้าเว็บ (HTML) ซึ่งระบบไม่รับ {Expected} กรุณาเปิดหน้าเว็บ คัดลอกตารางไปวางใน Word หรือ Excel แล้วบันทึกเป็น .docx หรือ .xlsx",
+            (".rtf", _) or (_, "ไฟล์ RTF") =>
+                $"ไฟล์นี้เป็น RTF ซึ่งระบบอ่านไม่ได้ {Expected} กรุณาเปิดใน Word แล้วบันทึกเป็น .docx",
+            (".odt" or ".ods", _) =>
+                $"ไฟล์นี้เป็นเอกสาร OpenDocument ({extension}) ซึ่งระบบอ่านไม่ได้ {Expected} กรุณาเปิดใน LibreOffice แล้วบันทึกเป็น .docx หรือ .xlsx",
+            (_, "zip") => $"ไม่รู้จักรูปแบบไฟล์นี้ (ไฟล์บีบอัด {(extension.Length > 0 ? extension : "ไม่มีนามสกุล")}) {Expected}",
+            _ => null,
+        };
+    }
+
+    private static string Sniff(byte[] content, bool isZip)
+    {
+        if (isZip)
+        {
+            return "zip";
+        }
+
+        if (content.Length >= 4 && content[0] == 0xD0 && content[1] == 0xCF && content[2] == 0x11 && content[3] == 0xE0)
+        {
+            return "ไฟล์ Word/Excel รุ่นเก่า (.doc/.xls)";
+        }
+
+        var head = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 512)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (head.StartsWith("%PDF", StringComparison.Ordinal))
+        {
+            return "ไฟล์ PDF";
+        }
+
+        if (head.StartsWith("{\\rtf", StringComparison.Ordinal))
+        {
+            return "ไฟล์ RTF";
+        }
+
+        return HtmlPage().IsMatch(head) ? "หน้าเว็บ (HTML)" : "ไฟล์ชนิดอื่น";
     }
 
     public static ImportFormat FormatOf(string fileName, byte[] content) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
@@ -84,36 +140,73 @@ public static partial class ReportFileReader
             throw new ImportFormatException("ไฟล์นี้เป็นไฟล์ไบนารี ไม่ใช่ไฟล์ข้อความ .docx หรือ .xlsx จึงอ่านไม่ได้");
         }
 
-        var rows = new List<RawRow>();
-        var other = new StringBuilder();
-        var pending = new StringBuilder();
-        var pendingStart = 0;
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var reader = new TextRows(cancellationToken);
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
-            var line = lines[i];
-            if (i % 256 == 0)
+            reader.Add(line);
+        }
+
+        return reader.Finish();
+    }
+
+    /// <summary>
+    /// Reads the seed's text format line by line. A row is tab-separated cells that may be broken over several lines
+    /// (a line wrap inside a cell); a line without a tab is document text — except that a row's first cell may itself
+    /// start on the line before (an open &lt;p&gt;, or a line directly above the row once the table has begun). Before
+    /// the table's header, a line with a tab but no &lt;p&gt; is a title line ("ปีงบประมาณ พ.ศ. ๒๕๖๖⇥(รอบ ๑๒ เดือน)"),
+    /// not the start of a row that would swallow the header.
+    /// </summary>
+    private sealed class TextRows(CancellationToken cancellationToken)
+    {
+        private readonly List<RawRow> rows = [];
+        private readonly StringBuilder other = new();
+        private readonly StringBuilder pending = new();
+        private readonly List<string> carry = [];
+        private int lineNumber;
+        private int pendingStart;
+        private bool headerSeen;
+
+        public void Add(string line)
+        {
+            if (lineNumber++ % 256 == 0)
             {
                 // A long unclosed paragraph makes each line re-scan the pending row: bounded by the time budget.
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            var hasTab = line.Contains('\t', StringComparison.Ordinal);
+            var isHeader = hasTab && ReportTableInterpreter.IsHeader(SplitTextRow(line));
             if (pending.Length == 0)
             {
-                if (!line.Contains('\t', StringComparison.Ordinal))
+                if (!hasTab)
                 {
-                    other.AppendLine(line);
-                    continue;
+                    StartOrCarry(line);
+                    return;
                 }
 
-                pendingStart = i + 1;
+                if (!isHeader && !headerSeen && !line.Contains("<p", StringComparison.OrdinalIgnoreCase))
+                {
+                    FlushCarry();
+                    other.AppendLine(line);
+                    return;
+                }
+
+                pendingStart = lineNumber;
+                if (carry.Count > 0 && headerSeen && !isHeader)
+                {
+                    // The row's first cell began on the lines above: they are the start of its title.
+                    pendingStart -= carry.Count;
+                    pending.AppendJoin(' ', carry).Append(' ');
+                    carry.Clear();
+                }
+
+                FlushCarry();
             }
-            else if (ParagraphsClosed(pending.ToString()) && line.TrimStart().StartsWith("<p", StringComparison.OrdinalIgnoreCase) && IsCompleteRow(line))
+            else if (isHeader || (ParagraphsClosed(pending.ToString()) && line.TrimStart().StartsWith("<p", StringComparison.OrdinalIgnoreCase) && IsCompleteRow(line)))
             {
-                // The pending row was short, not broken: the next line is a whole row of its own.
-                rows.Add(new RawRow(pendingStart, SplitTextRow(pending.ToString())));
-                pending.Clear();
-                pendingStart = i + 1;
+                // The pending row was short, not broken: the next line is a whole row (or a header) of its own.
+                AddPending();
+                pendingStart = lineNumber;
             }
             else
             {
@@ -121,20 +214,60 @@ public static partial class ReportFileReader
                 pending.Append(' ');
             }
 
+            headerSeen |= isHeader;
             pending.Append(line);
             if (IsCompleteRow(pending.ToString()))
             {
-                rows.Add(new RawRow(pendingStart, SplitTextRow(pending.ToString())));
-                pending.Clear();
+                AddPending();
             }
         }
 
-        if (pending.Length > 0)
+        public RawReport Finish()
         {
-            rows.Add(new RawRow(pendingStart, SplitTextRow(pending.ToString())));
+            if (pending.Length > 0)
+            {
+                AddPending();
+            }
+
+            FlushCarry();
+            return new RawReport(ImportFormat.ParagraphText, rows, other.ToString());
         }
 
-        return new RawReport(ImportFormat.ParagraphText, rows, other.ToString());
+        /// <summary>A line without a tab: document text, or possibly the first line of a row's first cell.</summary>
+        private void StartOrCarry(string line)
+        {
+            if (line.TrimStart().StartsWith("<p", StringComparison.OrdinalIgnoreCase) && !ParagraphsClosed(line))
+            {
+                FlushCarry();
+                pendingStart = lineNumber;
+                pending.Append(line);
+            }
+            else if (headerSeen && line.Trim().Length > 0)
+            {
+                carry.Add(line);
+            }
+            else
+            {
+                FlushCarry();
+                other.AppendLine(line);
+            }
+        }
+
+        private void FlushCarry()
+        {
+            foreach (var line in carry)
+            {
+                other.AppendLine(line);
+            }
+
+            carry.Clear();
+        }
+
+        private void AddPending()
+        {
+            rows.Add(new RawRow(pendingStart, SplitTextRow(pending.ToString())));
+            pending.Clear();
+        }
     }
 
     /// <summary>Complete when it has the six cells of the report and no paragraph is left open.</summary>
@@ -147,12 +280,14 @@ public static partial class ReportFileReader
     private static List<IReadOnlyList<string>> SplitTextRow(string row) =>
         row.Split('\t').Select(cell => (IReadOnlyList<string>)CellParagraphs(cell)).ToList();
 
-    /// <summary>The &lt;p&gt; paragraphs of a cell (other tags dropped, entities decoded); the whole cell when it has none.</summary>
+    /// <summary>
+    /// The &lt;p&gt; paragraphs of a cell, the whole cell when it has none; the markup inside them is left to
+    /// <see cref="HtmlText"/>, which the interpreter applies to every format.
+    /// </summary>
     internal static List<string> CellParagraphs(string cell)
     {
         var matches = ParagraphPattern().Matches(cell);
-        var parts = matches.Count > 0 ? matches.Select(m => m.Groups[1].Value) : [cell];
-        return parts.Select(p => WebUtility.HtmlDecode(Tag().Replace(p, " "))).ToList();
+        return matches.Count > 0 ? matches.Select(m => m.Groups[1].Value).ToList() : [cell];
     }
 
     private static RawReport ReadDocx(byte[] content, CancellationToken cancellationToken)
@@ -175,6 +310,7 @@ public static partial class ReportFileReader
             {
                 if (element is Table table)
                 {
+                    RefuseNestedTables(table, position);
                     foreach (var cells in WordText.Rows(table))
                     {
                         rows.Add(new RawRow(++position, cells));
@@ -195,6 +331,31 @@ public static partial class ReportFileReader
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or FormatException)
         {
             throw new ImportFormatException("เปิดไฟล์ .docx นี้ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่เอกสาร Word", e);
+        }
+    }
+
+    /// <summary>
+    /// A table inside a table cell cannot be read as the report's columns without guessing which of its cells belong
+    /// where, so it is refused with where it is and how to undo it in Word.
+    /// </summary>
+    private static void RefuseNestedTables(Table table, int rowsBefore)
+    {
+        var rowNumber = 0;
+        foreach (var row in WordText.TableRows(table))
+        {
+            rowNumber++;
+            if (row.Descendants<Table>().FirstOrDefault() is not { } nested)
+            {
+                continue;
+            }
+
+            var first = string.Join(" ", row.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Take(1).SelectMany(WordText.Lines)).Trim();
+            first = first.Length > 40 ? first[..40] + "…" : first;
+            var nestedRows = WordText.TableRows(nested).Count();
+            throw new ImportFormatException(
+                $"พบตารางซ้อนอยู่ในช่องของตาราง (ตารางย่อย {nestedRows} แถว ในแถวที่ {rowsBefore + rowNumber} ของเอกสาร{(first.Length > 0 ? $" \"{first}\"" : "")}) " +
+                "ระบบอ่านตารางซ้อนไม่ได้เพราะไม่รู้ว่าข้อความในตารางย่อยเป็นของคอลัมน์ใด " +
+                "กรุณาเปิดไฟล์ใน Word คลิกในตารางย่อย แล้วเลือก เค้าโครง > แปลงเป็นข้อความ (หรือคัดลอกข้อความออกมาวางในช่องโดยตรง) บันทึก แล้วนำเข้าอีกครั้ง");
         }
     }
 
@@ -261,7 +422,9 @@ public static partial class ReportFileReader
             var rows = new List<RawRow>();
             var position = 0;
             // MiniExcel yields one row at a time: the caps stop it before a sheet of millions of rows is read.
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
+            // Merged cells read as Excel shows them: the value of a merged block is in every row and column it covers.
+            var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration { FillMergedCells = true };
+            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, configuration: configuration))
             {
                 if (++position > budget.MaxScannedRows)
                 {
@@ -274,7 +437,7 @@ public static partial class ReportFileReader
                 }
 
                 var cells = row.Values
-                    .Select(v => (IReadOnlyList<string>)(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Split('\n').ToList())
+                    .Select(v => (IReadOnlyList<string>)(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList())
                     .ToList();
                 // Empty rows are skipped by the interpreter anyway; not keeping them keeps memory to the rows with data.
                 if (cells.All(c => c.All(p => p.Length == 0)))
@@ -310,6 +473,6 @@ public static partial class ReportFileReader
     [GeneratedRegex("<p(?:\\s[^>]*)?>(.*?)</p>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ParagraphPattern();
 
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
+    [GeneratedRegex(@"^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<table[\s>]|<meta[\s>])", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlPage();
 }

@@ -36,11 +36,11 @@ public static class WordText
     {
         // The value of each grid column in the row above, for cells that continue a vertical merge.
         var above = new Dictionary<int, IReadOnlyList<string>>();
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var row in TableRows(table))
         {
             var cells = new List<IReadOnlyList<string>>();
             var column = 0;
-            foreach (var cell in row.Elements<TableCell>())
+            foreach (var cell in Opened<TableCell>(row))
             {
                 var properties = cell.TableCellProperties;
                 var span = properties?.GridSpan?.Val?.Value ?? 1;
@@ -58,6 +58,29 @@ public static class WordText
             }
 
             yield return cells;
+        }
+    }
+
+    /// <summary>The table's rows, including those inside content controls (a repeating section is a control of rows).</summary>
+    public static IEnumerable<TableRow> TableRows(Table table) => Opened<TableRow>(table);
+
+    /// <summary>The children of type <typeparamref name="T"/>, looking through content controls and custom XML around them.</summary>
+    private static IEnumerable<T> Opened<T>(OpenXmlElement parent)
+        where T : OpenXmlElement
+    {
+        foreach (var child in parent.ChildElements)
+        {
+            if (child is T found)
+            {
+                yield return found;
+            }
+            else if (child is SdtRow or SdtContentRow or SdtCell or SdtContentCell or CustomXmlRow or CustomXmlCell)
+            {
+                foreach (var inner in Opened<T>(child))
+                {
+                    yield return inner;
+                }
+            }
         }
     }
 

@@ -108,3 +108,6 @@ public sealed class ImportModel(IMultiTenantContextAccessor tenant, ImportReport
         Years = Enumerable.Range(current - 4, 6).Append(Year).Distinct().OrderDescending().ToList();
     }
 }
+
+/// <summary>A preview cell of numbered points (steps or results) with each point's numbering as the document wrote it.</summary>
+public sealed record ImportPointsCell(IReadOnlyList<string> Points, IReadOnlyList<string>? Marks, string TestId);
