@@ -1227,6 +1227,10 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("PeriodFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("PeriodText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly>("PeriodTo")
                         .HasColumnType("date");
 

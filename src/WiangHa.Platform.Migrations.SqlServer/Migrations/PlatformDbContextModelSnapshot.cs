@@ -1230,6 +1230,10 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("PeriodFrom")
                         .HasColumnType("date");
 
+                    b.Property<string>("PeriodText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateOnly>("PeriodTo")
                         .HasColumnType("date");
 

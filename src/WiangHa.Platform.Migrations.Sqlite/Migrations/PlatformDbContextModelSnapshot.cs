@@ -1215,6 +1215,10 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("PeriodFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PeriodText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodTo")
                         .HasColumnType("TEXT");
 

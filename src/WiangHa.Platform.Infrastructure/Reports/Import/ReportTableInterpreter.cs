@@ -396,7 +396,7 @@ public static partial class ReportTableInterpreter
     /// <summary>
     /// The ITA items the document cites: "คู่มือการประเมิน… พ.ศ. ๒๕๖๗ … ข้อ ๐๓๕ …" → "2567/O35" (the seed writes the O of
     /// O35 as a zero), "2567/O35" as the platform writes it, and a title line's codes ("ข้อการประเมิน ITA พ.ศ. ๒๕๖๙: O35,
-    /// O36"), whose manual year is the line's year — or, when the line names none, the year after the fiscal year (the
+    /// O36"; only lines that name the ITA), whose manual year is the line's year — or, when the line names none, the year after the fiscal year (the
     /// assessment that reads the report), with a notice.
     /// </summary>
     private static (List<string> Items, List<string> Notices) CitedItems(string text, int? fiscalYear)
@@ -409,7 +409,12 @@ public static partial class ReportTableInterpreter
         var notices = new List<string>();
         foreach (var line in arabic.Split('\n'))
         {
-            var codes = CodePattern().Matches(ReferencePattern().Replace(line, "")).ToList();
+            // Only a title line that names the ITA cites by bare code: prose such as "…นำข้อมูลเดิมในข้อ O42 … มาใช้ตอบ
+            // ตัวชี้วัดข้อ O35 … ตามคู่มือการประเมิน ITA ปี พ.ศ. 2567" (the seed's and our documents' wording) mentions
+            // codes of several years in one sentence, and its items are cited properly elsewhere.
+            var codes = line.Contains("ITA", StringComparison.OrdinalIgnoreCase) && line.Trim().Length <= MaxTitleLineLength
+                ? CodePattern().Matches(ReferencePattern().Replace(line, "")).ToList()
+                : [];
             if (codes.Count == 0)
             {
                 continue;
@@ -432,6 +437,9 @@ public static partial class ReportTableInterpreter
 
         return (items.Distinct().ToList(), notices);
     }
+
+    /// <summary>Longer lines are prose, not a title line listing item codes.</summary>
+    private const int MaxTitleLineLength = 160;
 
     private static string Item(string year, string code) =>
         FormattableString.Invariant($"{year}/O{int.Parse(code, CultureInfo.InvariantCulture)}");
