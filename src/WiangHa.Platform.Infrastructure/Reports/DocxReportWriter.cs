@@ -301,7 +301,7 @@ public static class DocxReportWriter
     {
         var lines = new List<W.Paragraph>
         {
-            TextParagraph("", false, JustificationValues.Left, spaceBefore: 240),
+            TextParagraph(signature.Closing ?? "", false, JustificationValues.Left, spaceBefore: 240, indent: signature.Closing is null ? 0 : 1),
             TextParagraph("ลงชื่อ ......................................................", false, JustificationValues.Center, indent: 4),
             TextParagraph($"({(string.IsNullOrWhiteSpace(signature.Name) ? "......................................................" : signature.Name)})", false, JustificationValues.Center, indent: 4),
         };

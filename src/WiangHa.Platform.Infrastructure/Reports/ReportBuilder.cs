@@ -54,7 +54,8 @@ public sealed class ReportBuilder(PlatformDbContext db, MeasureQueries measures,
         var blocks = kind == ReportKind.Results
             ? ResultsBlocks(organisation, fiscalYear, o, list, resultsItem, measuresItem, date)
             : await MeasuresBlocksAsync(organisation, fiscalYear, o, list, measuresItem, date, cancellationToken);
-        blocks.Add(new SignatureBlock(o.SignatoryName, o.SignatoryPosition));
+        var closing = kind == ReportKind.Results ? "จึงรายงานผลการดำเนินการมาเพื่อโปรดทราบ" : $"ประกาศ {date}";
+        blocks.Add(new SignatureBlock(o.SignatoryName, o.SignatoryPosition, closing));
         var name = kind == ReportKind.Results ? "ita-results" : "ita-measures";
         var item = kind == ReportKind.Results ? resultsItem : measuresItem;
         return new ReportDocument(kind, fiscalYear, FormattableString.Invariant($"{name}-{fiscalYear}"), blocks,

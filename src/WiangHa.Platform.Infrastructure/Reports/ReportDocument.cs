@@ -49,7 +49,11 @@ public sealed record TableBlock(
 public sealed record SectionBreak(bool Landscape) : DocumentBlock;
 
 /// <summary>ลงชื่อ … / (name) / position, right of centre at the end; never split over two pages.</summary>
-public sealed record SignatureBlock(string? Name, string? Position) : DocumentBlock;
+/// <param name="Name">The signatory's name, or a dotted line to write it in.</param>
+/// <param name="Position">The signatory's position.</param>
+/// <param name="Closing">The closing line kept on the signature's page ("จึงรายงานมาเพื่อโปรดทราบ", "ประกาศ ณ วันที่ …"), so the
+/// signature never stands on a page of its own without the text it signs.</param>
+public sealed record SignatureBlock(string? Name, string? Position, string? Closing = null) : DocumentBlock;
 
 /// <summary>How a document is written.</summary>
 /// <param name="ThaiDigits">Thai digits (๑๒๓) in numbering, years and dates.</param>
