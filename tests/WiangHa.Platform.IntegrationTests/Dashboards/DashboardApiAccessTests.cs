@@ -83,6 +83,6 @@ public sealed class DashboardApiAccessTests(PlatformFactory factory) : IClassFix
         }
 
         // The LAO's own token still reads its own measures: it is refused the dashboards, not broken.
-        (await ofAnLao.GetAsync($"/api/v1/t/{tenant.Slug}/measures?fiscalYear=2569")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ofAnLao.GetAsync($"/api/v1/t/{tenant.Slug}/measures?year=2569")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

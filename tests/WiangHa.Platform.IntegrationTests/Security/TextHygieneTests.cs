@@ -270,7 +270,7 @@ public sealed class TextHygieneTests(PlatformFactory factory) : IClassFixture<Pl
         [
             (anonymous, $"/p/{tenant.Slug}/2566"), (editor, $"/t/{tenant.Slug}/reports?year=2566"), (editor, $"/t/{tenant.Slug}/measures?year=2566"),
             (editor, $"/t/{tenant.Slug}/reports/2566/analysis"), (editor, $"/t/{tenant.Slug}/compliance/2566/items/O1"),
-            (editor, $"/api/v1/t/{tenant.Slug}/measures?fiscalYear=2566"), (editor, $"/api/v1/t/{tenant.Slug}/compliance/disclosures?year=2566"),
+            (editor, $"/api/v1/t/{tenant.Slug}/measures?year=2566"), (editor, $"/api/v1/t/{tenant.Slug}/compliance/disclosures?year=2566"),
             (editor, $"/api/v1/t/{tenant.Slug}/org-units"),
             (supervisor, "/dashboards/provinces/57.xlsx"), (supervisor, "/dashboards/provinces/57.csv"), (supervisor, "/dashboards/national.xlsx"),
             (supervisor, "/dashboards/provinces/57"), (supervisor, "/api/v1/dashboards/provinces/57"),
