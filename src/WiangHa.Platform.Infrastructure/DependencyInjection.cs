@@ -38,6 +38,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PlatformMetrics>();
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<VersionStampInterceptor>();
         services.AddScoped<AuditInterceptor>();

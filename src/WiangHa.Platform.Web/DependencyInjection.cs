@@ -102,7 +102,16 @@ public static class DependencyInjection
             document.Info.Description = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสของ อปท. (ITA) — measures and org units per LAO tenant.";
             return Task.CompletedTask;
         }));
+        // Ready: the database answers, and the scheduler with its job store (registered beside the scheduler). Every
+        // check answers within a few seconds whatever the database does, so the load balancer's probe never hangs.
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
+        {
+            foreach (var check in o.Registrations)
+            {
+                check.Timeout = TimeSpan.FromSeconds(3);
+            }
+        });
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("th-TH");

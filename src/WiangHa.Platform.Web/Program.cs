@@ -12,6 +12,7 @@ using WiangHa.Platform.Web.Reports;
 using WiangHa.Platform.Web.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformReplicaHosting();
 
 builder.Services
     .AddPlatformData(builder.Configuration, builder.Environment)
