@@ -45,9 +45,11 @@ public static class ReplicaHosting
         var forwarded = configuration.GetSection(ForwardedHeadersSettings.SectionName).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only the configured proxies, not even loopback by default. With both lists empty the middleware would
+            // believe anyone, so then it reads no header at all and a client cannot claim another address.
+            var anyProxy = forwarded.KnownProxies.Count > 0 || forwarded.KnownNetworks.Count > 0;
+            o.ForwardedHeaders = anyProxy ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost : ForwardedHeaders.None;
             o.ForwardLimit = forwarded.ForwardLimit;
-            // Only the configured proxies: not even loopback by default, so a client cannot claim another address.
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in forwarded.KnownProxies)
