@@ -8,6 +8,6 @@ public static partial class LogText
     /// <summary>The text with every email address replaced by <c>[address]</c>.</summary>
     public static string? WithoutAddresses(string? text) => text is null ? null : EmailAddress().Replace(text, "[address]");
 
-    [GeneratedRegex(@"[^\s<>""'(),;:]+@[^\s<>""'(),;:]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"[^\s<>""'(),;:=]+@[^\s<>""'(),;:=]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex EmailAddress();
 }
