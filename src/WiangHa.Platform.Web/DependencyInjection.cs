@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo[] SupportedCultures = [new("th-TH"), new("en-US")];
 
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIdentity<PlatformUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(options =>
             {
@@ -64,7 +64,7 @@ public static class DependencyInjection
             throw new InvalidOperationException("Platform:PublicBaseUrl must be set (the public https URL) when a server database is configured.");
         }
 
-        services.AddPlatformOpenIdConnect(configuration, database);
+        services.AddPlatformOpenIdConnect(configuration, database, environment);
         services.AddPlatformRateLimits(configuration);
         return services;
     }

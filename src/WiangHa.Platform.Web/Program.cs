@@ -19,7 +19,7 @@ builder.Services
     .AddPlatformTenancy()
     .AddPlatformFeatures()
     .AddPlatformEmail(builder.Configuration, builder.Environment)
-    .AddPlatformIdentity(builder.Configuration)
+    .AddPlatformIdentity(builder.Configuration, builder.Environment)
     .AddPlatformWeb();
 
 var app = builder.Build();
