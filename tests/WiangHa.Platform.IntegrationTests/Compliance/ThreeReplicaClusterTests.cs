@@ -31,8 +31,15 @@ namespace WiangHa.Platform.IntegrationTests.Compliance;
 /// meanwhile are sent exactly once; readiness follows the database down and back. The nodes run on the real clock.
 /// </summary>
 [Trait("Category", "PostgresOnly")]
-public sealed class ThreeReplicaClusterTests(QuietPlatformFactory factory, ITestOutputHelper output) : IClassFixture<QuietPlatformFactory>
+public sealed class ThreeReplicaClusterTests(ThreeReplicaClusterTests.ArrangeFactory factory, ITestOutputHelper output) : IClassFixture<ThreeReplicaClusterTests.ArrangeFactory>
 {
+    /// <summary>The app in the test process, without scheduler, to arrange data in the replicas' database.</summary>
+    public sealed class ArrangeFactory : PlatformFactory
+    {
+        protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
+            [("Compliance:Scheduler:Enabled", "false"), ("DataProtection:CertificatePath", TestCertificates.EncryptionPath)];
+    }
+
     /// <summary>Enough LAOs that the run lasts several seconds on two busy cores, so the kill lands in its middle.</summary>
     private const int SeededLaos = 900;
 
@@ -165,6 +172,16 @@ public sealed class ThreeReplicaClusterTests(QuietPlatformFactory factory, ITest
         }
 
         output.WriteLine("session: " + string.Join(" → ", steps.Select(s => $"{s.Step}@{s.Replica}")));
+        // The one key ring all replicas read is stored encrypted with the shared certificate.
+        await using (var connection = await OpenAsync(CancellationToken.None))
+        {
+            var keys = await ScalarAsync<long>(connection, """SELECT count(*) FROM "DataProtectionKeys" """, CancellationToken.None);
+            var encrypted = await ScalarAsync<long>(connection, """SELECT count(*) FROM "DataProtectionKeys" WHERE "Xml" LIKE '%<encryptedSecret%'""", CancellationToken.None);
+            keys.ShouldBeGreaterThan(0);
+            encrypted.ShouldBe(keys);
+            output.WriteLine($"data protection: {keys} key(s) in the database, all encrypted at rest");
+        }
+
         // Round-robin: no two consecutive steps on one replica, and every replica served the signed-in pages.
         steps.Zip(steps.Skip(1)).ShouldAllBe(pair => pair.First.Replica != pair.Second.Replica);
         steps.Where(s => s.Step == "page").GroupBy(s => s.Replica).Select(g => g.Count()).ShouldBe([3, 3, 3]);
@@ -360,6 +377,7 @@ public sealed class ThreeReplicaClusterTests(QuietPlatformFactory factory, ITest
         ["Identity:Oidc:RequireHttps"] = "false",
         ["Identity:Oidc:SigningCertificatePath"] = TestCertificates.SigningPath,
         ["Identity:Oidc:EncryptionCertificatePath"] = TestCertificates.EncryptionPath,
+        ["DataProtection:CertificatePath"] = TestCertificates.EncryptionPath,
         ["Compliance:Scheduler:Name"] = cluster,
         ["Compliance:Scheduler:ClusterCheckinInterval"] = "00:00:02",
         // Only what the test fires runs: the nightly run through the job store, the outbox every two seconds.
