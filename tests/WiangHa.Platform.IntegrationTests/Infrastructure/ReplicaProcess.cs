@@ -41,19 +41,7 @@ public sealed class ReplicaProcess : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WiangHa.Platform.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new DirectoryNotFoundException("The repository root (WiangHa.Platform.sln) is not above the test binaries.");
-        }
-    }
+    public static string RepositoryRoot => TestSupport.RepositoryPaths.Root;
 
     /// <summary>Starts <c>dotnet WiangHa.Platform.Web.dll</c> with these settings (as <c>Section__Key</c> variables).</summary>
     public static ReplicaProcess Start(string name, IReadOnlyDictionary<string, string> settings, string environment = "Production")
