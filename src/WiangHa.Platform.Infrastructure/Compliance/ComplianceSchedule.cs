@@ -147,17 +147,14 @@ public static class ComplianceSchedule
     /// The instant a firing stands for: its scheduled fire time, or, when another replica recovers a run cut short,
     /// the scheduled fire time of the original firing (so a recovered night keeps its slot).
     /// </summary>
-    public static DateTimeOffset ScheduledInstant(IJobExecutionContext context)
-    {
-        if (context.Recovering
-            && context.MergedJobDataMap.TryGetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
-            && ParseInstant(original) is { } instant)
-        {
-            return instant;
-        }
+    public static DateTimeOffset ScheduledInstant(IJobExecutionContext context) =>
+        OriginalScheduledInstant(context) ?? context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
 
-        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
-    }
+    /// <summary>For a recovered firing, the scheduled fire time of the firing it recovers; otherwise null.</summary>
+    public static DateTimeOffset? OriginalScheduledInstant(IJobExecutionContext context) =>
+        context.Recovering && context.MergedJobDataMap.TryGetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
+            ? ParseInstant(original)
+            : null;
 
     private static DateTimeOffset? ParseInstant(string? text)
     {
