@@ -19,19 +19,7 @@ public sealed partial class PlatformProcess : IAsyncLifetime
     /// <summary>The real SMTP server the platform sends its mail to during the journeys.</summary>
     public TestSupport.TestSmtpServer Smtp { get; } = new();
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WiangHa.Platform.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-        }
-    }
+    public static string RepositoryRoot => TestSupport.RepositoryPaths.Root;
 
     public static string ArtifactsDirectory
     {

@@ -38,6 +38,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PlatformMetrics>();
         services.AddSingleton<TenantSaveChangesInterceptor>();
         services.AddSingleton<VersionStampInterceptor>();
         services.AddScoped<AuditInterceptor>();
@@ -50,7 +52,13 @@ public static class DependencyInjection
                 sp.GetRequiredService<AuditInterceptor>(),
                 sp.GetRequiredService<TenantSaveChangesInterceptor>()));
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>());
-        services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
+        // One key ring for every replica, in the database; encrypted at rest with a certificate when one is given.
+        var dataProtection = services.AddDataProtection().SetApplicationName("WiangHa.Platform").PersistKeysToDbContext<PlatformDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } keyCertificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(keyCertificate, configuration["DataProtection:CertificatePassword"]));
+        }
         services.AddOptions<LinkCheckerOptions>().BindConfiguration(LinkCheckerOptions.SectionName)
             .Validate(o => o.Timeout > TimeSpan.Zero && o.MaxBodyBytes > 0 && o.PerHostInterval >= TimeSpan.Zero, "Compliance:LinkChecker needs a positive Timeout and MaxBodyBytes.")
             .ValidateOnStart();

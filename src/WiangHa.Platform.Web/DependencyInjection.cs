@@ -14,7 +14,7 @@ public static class DependencyInjection
 {
     public static readonly CultureInfo[] SupportedCultures = [new("th-TH"), new("en-US")];
 
-    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIdentity<PlatformUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(options =>
             {
@@ -64,7 +64,7 @@ public static class DependencyInjection
             throw new InvalidOperationException("Platform:PublicBaseUrl must be set (the public https URL) when a server database is configured.");
         }
 
-        services.AddPlatformOpenIdConnect(configuration, database);
+        services.AddPlatformOpenIdConnect(configuration, database, environment);
         services.AddPlatformRateLimits(configuration);
         return services;
     }
@@ -105,7 +105,16 @@ public static class DependencyInjection
             document.Info.Description = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสของ อปท. (ITA) — measures and org units per LAO tenant.";
             return Task.CompletedTask;
         }));
+        // Ready: the database answers, and the scheduler with its job store (registered beside the scheduler). Every
+        // check answers within a few seconds whatever the database does, so the load balancer's probe never hangs.
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
+        {
+            foreach (var check in o.Registrations)
+            {
+                check.Timeout = TimeSpan.FromSeconds(3);
+            }
+        });
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("th-TH");

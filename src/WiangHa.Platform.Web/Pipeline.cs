@@ -10,7 +10,9 @@ public static class Pipeline
     {
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
 
-        // First, so error pages and short-circuited answers carry the headers too.
+        // Before anything reads the client's address or scheme: the ingress's X-Forwarded-* (trusted proxies only).
+        app.UseForwardedHeaders();
+        // First after that, so error pages and short-circuited answers carry the headers too.
         app.UseMiddleware<Common.SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {

@@ -12,13 +12,14 @@ using WiangHa.Platform.Web.Reports;
 using WiangHa.Platform.Web.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformReplicaHosting();
 
 builder.Services
     .AddPlatformData(builder.Configuration, builder.Environment)
     .AddPlatformTenancy()
     .AddPlatformFeatures()
     .AddPlatformEmail(builder.Configuration, builder.Environment)
-    .AddPlatformIdentity(builder.Configuration)
+    .AddPlatformIdentity(builder.Configuration, builder.Environment)
     .AddPlatformWeb();
 
 var app = builder.Build();

@@ -10,6 +10,13 @@ public sealed class AlertChannelOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a sender holds a claimed alert. A replica that dies mid-send leaves its claim; another replica takes the
+    /// alert over when the lease ends. It must outlast any send (the channel and SMTP timeouts), or a slow send could
+    /// be taken over and sent twice.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Tests only: lets webhooks go to http://127.0.0.1 / ::1 / localhost. Elsewhere a webhook must be https.</summary>
     public bool AllowLoopbackWebhooks { get; set; }
 

@@ -20,7 +20,7 @@ public sealed class AlertPlanningJob(IServiceScopeFactory scopes, SendAlerts sen
         new TriggerKey("alert-planning", ComplianceSchedule.Group), Key, o => o.AlertPlanningCron, CronTriggerMisfireInstruction.FireAndProceed);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await RunAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+        await RunAsync(ComplianceSchedule.ScheduledInstant(context), cancellationToken);
 
     public async Task<int> RunAsync(DateTimeOffset scheduledFireTime, CancellationToken cancellationToken = default)
     {

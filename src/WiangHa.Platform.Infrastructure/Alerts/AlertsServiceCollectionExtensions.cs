@@ -38,6 +38,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddOptions<AlertChannelOptions>().BindConfiguration(AlertChannelOptions.SectionName)
             .Validate(o => o.LineApiBaseAddress is { IsAbsoluteUri: true } && o.Timeout > TimeSpan.Zero && o.DefaultLineMonthlyQuota > 0,
                 "Alerts:Channels needs an absolute LineApiBaseAddress, a positive Timeout and DefaultLineMonthlyQuota.")
+            .Validate(o => o.SendLease > o.Timeout, "Alerts:Channels:SendLease must be longer than the channels' Timeout.")
             .ValidateOnStart();
         // LINE's address is the operators' configuration; no redirects either way.
         // Neither client logs its requests: a webhook URL (a Teams or LINE-bridge URL carries its secret in the path) or

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WiangHa.Platform.Domain.Alerts;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Email;
 
@@ -28,9 +30,8 @@ public sealed record SendSummary(int Sent, int Retrying, int Failed);
 /// <see cref="AlertMessage.MaxAttempts"/> times, then shows as failed in the operators' outbox. A sender that dies
 /// holding a row leaves a lease that runs out, and the row is claimed again.
 /// </summary>
-public sealed class SendAlerts(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SendAlerts> logger)
+public sealed class SendAlerts(IServiceScopeFactory scopes, TimeProvider clock, PlatformMetrics metrics, IOptions<AlertChannelOptions> options, ILogger<SendAlerts> logger)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 100;
 
     public async Task<SendSummary> RunAsync(CancellationToken cancellationToken = default)
@@ -65,7 +66,7 @@ public sealed class SendAlerts(IServiceScopeFactory scopes, TimeProvider clock, 
     private async Task<AlertState?> SendOneAsync(IServiceProvider services, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PlatformDbContext>();
-        if (!await services.GetRequiredService<CrossTenantAlertOutbox>().ClaimAsync(id, now, now + Lease, cancellationToken))
+        if (!await services.GetRequiredService<CrossTenantAlertOutbox>().ClaimAsync(id, now, now + options.Value.SendLease, cancellationToken))
         {
             return null; // another sender has it
         }
@@ -79,6 +80,7 @@ public sealed class SendAlerts(IServiceScopeFactory scopes, TimeProvider clock, 
             message.State = AlertState.Sent;
             message.SentAt = clock.GetUtcNow();
             message.LastError = null;
+            metrics.AlertSent(message.Channel.ToString());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -86,8 +88,9 @@ public sealed class SendAlerts(IServiceScopeFactory scopes, TimeProvider clock, 
             message.State = permanent ? AlertState.Failed : AlertState.Pending;
             message.NextAttemptAt = now + AlertMessage.Backoff(message.Attempts);
             message.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 1000);
-            // The address and the body are not logged: they are personal data.
-            logger.LogWarning("Alert {Id} on {Channel}, attempt {Attempt}: {Error}", message.Id, message.Channel, message.Attempts, message.LastError);
+            metrics.AlertFailed(message.Channel.ToString());
+            // The address and the body are not logged: they are personal data (nor an address a server's refusal quotes).
+            logger.LogWarning("Alert {Id} on {Channel}, attempt {Attempt}: {Error}", message.Id, message.Channel, message.Attempts, LogText.WithoutAddresses(message.LastError));
         }
 
         message.LeaseUntil = null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Dashboards;
@@ -12,7 +13,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// night fired late, or a second firing of the same night on another node, records nothing new.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeFactory scopes) : IJob
+public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeFactory scopes, ILogger<NightlyComplianceJob> logger) : IJob
 {
     public static readonly JobKey Key = new("nightly-compliance", ComplianceSchedule.Group);
 
@@ -20,7 +21,13 @@ public sealed class NightlyComplianceJob(ComplianceRunner runner, IServiceScopeF
     public static readonly RecurringTrigger Trigger = new(
         new TriggerKey("nightly-compliance", ComplianceSchedule.Group), Key, o => o.NightlyCron, CronTriggerMisfireInstruction.FireAndProceed);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunSlotAsync(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var scheduled = ComplianceSchedule.ScheduledInstant(context);
+        logger.LogInformation("Nightly compliance {Slot} started on {Instance} (recovering: {Recovering})",
+            ComplianceRunner.NightlySlot(scheduled), context.Scheduler.SchedulerInstanceId, context.Recovering);
+        await RunSlotAsync(scheduled, cancellationToken);
+    }
 
     /// <summary>
     /// The job's work for one scheduled fire time: every tenant's run, then the day's province figures (the trends),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Domain.Compliance;
 using WiangHa.Platform.Domain.Organisations;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Ita;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -16,7 +17,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 /// slot, with one <see cref="ComplianceResult"/> per item. Every tenant is evaluated in its own DI scope and
 /// <see cref="TenantScope"/>, so the tenant filter and write guard apply as they do in a request.
 /// </summary>
-public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ComplianceRunner> logger)
+public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider clock, PlatformMetrics metrics, ILogger<ComplianceRunner> logger)
 {
     public const int MaxParallelTenants = 4;
     public const int MaxParallelSweeps = 16;
@@ -36,11 +37,19 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
         }
 
         // Tenants are independent: a few at a time keeps both cores busy while one waits on the database.
+        // A slot resumed after a replica's death skips the LAOs already recorded for it (ComplianceEvaluation.AddAsync).
         var recorded = 0;
+        var laosChecked = 0;
         await Parallel.ForEachAsync(organisations, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelTenants, CancellationToken = cancellationToken },
-            async (organisation, ct) => Interlocked.Add(ref recorded, await RunTenantAsync(organisation, slot, ComplianceRunKind.Nightly, ct)));
+            async (organisation, ct) =>
+            {
+                var added = await RunTenantAsync(organisation, slot, ComplianceRunKind.Nightly, ct);
+                Interlocked.Add(ref recorded, added);
+                Interlocked.Add(ref laosChecked, added > 0 ? 1 : 0);
+            });
 
-        logger.LogInformation("Compliance slot {Slot}: {Recorded} runs recorded for {Tenants} tenants", slot, recorded, organisations.Count);
+        metrics.ComplianceRun(slot.Split(':')[0], laosChecked);
+        logger.LogInformation("Compliance slot {Slot}: {Recorded} runs recorded for {Tenants} tenants ({Checked} newly checked)", slot, recorded, organisations.Count, laosChecked);
         return recorded;
     }
 

@@ -42,6 +42,7 @@ public sealed class RequestComplianceCheckHandler(PlatformDbContext db, ItaCatal
             .WithIdentity($"check-now-{run.Id:N}", ComplianceSchedule.Group)
             .UsingJobData(CheckNowJob.TenantIdKey, tenantId.ToString())
             .UsingJobData(CheckNowJob.RunIdKey, run.Id.ToString())
+            .RequestRecovery() // completes the queued run once, even if the replica running it dies
             .Build();
         // Built on the injected clock, the scheduler's own: a start time from another clock would leave the run
         // queued until that clock's "now" came round.

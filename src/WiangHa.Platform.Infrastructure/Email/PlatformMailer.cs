@@ -67,7 +67,7 @@ public sealed class PlatformMailer(IOptions<EmailOptions> emailOptions, TimeProv
             Directory.CreateDirectory(options.PickupDirectory);
             var path = Path.Combine(options.PickupDirectory, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(path, cancellationToken);
-            logger.LogInformation("No SMTP server configured: mail to {To} written to {Path}", message.To, path);
+            logger.LogInformation("No SMTP server configured: mail written to {Path}", path); // the recipient is personal data
             return;
         }
 

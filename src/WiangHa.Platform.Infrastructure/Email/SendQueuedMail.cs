@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using WiangHa.Platform.Infrastructure.Common;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Identity;
@@ -69,7 +70,7 @@ public sealed class SendQueuedMail(IServiceScopeFactory scopes, PlatformMailer m
             mail.NextAttemptAt = now + OutgoingMail.Backoff(mail.Attempts);
             mail.LastError = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
             // The address is not logged: it is personal data.
-            logger.LogWarning("Queued mail {Id}, attempt {Attempt}: {Error}", mail.Id, mail.Attempts, mail.LastError);
+            logger.LogWarning("Queued mail {Id}, attempt {Attempt}: {Error}", mail.Id, mail.Attempts, LogText.WithoutAddresses(mail.LastError));
         }
 
         mail.LeaseUntil = null;

@@ -12,27 +12,29 @@ public sealed record ManualVersionView(Guid Id, int Year, int Number, ItaManualV
 
 /// <summary>
 /// Parsed catalogues by version id and content: a published document never changes, so it is parsed once per process;
-/// a draft edited in place has a new content hash after each edit.
+/// a draft edited in place has a new content hash after each edit. Only what never changes is kept per process: which
+/// version is a year's newest published one changes when an operator publishes on any replica, so that is read per
+/// scope (<see cref="ItaCatalogueQueries"/>), one small query per request or per tenant of a nightly run.
 /// </summary>
 public sealed class ItaCatalogueCache
 {
     private readonly ConcurrentDictionary<(Guid, string), ItaCatalogue> _parsed = new();
     private readonly ConcurrentDictionary<Guid, ManualVersionView> _published = new();
-    private volatile IReadOnlyDictionary<int, Guid>? _latestPublished;
 
     public ItaCatalogue Parse(ItaManualVersion version) => _parsed.GetOrAdd((version.Id, version.ContentHash), _ => ItaCatalogueFormats.FromStoredJson(version.Document));
 
-    internal IReadOnlyDictionary<int, Guid>? LatestPublished { get => _latestPublished; set => _latestPublished = value; }
-
     /// <summary>Published versions never change: kept whole, so a nightly run over every tenant reads none of them again.</summary>
     internal ConcurrentDictionary<Guid, ManualVersionView> Published => _published;
-
-    /// <summary>Called after a publish so the next lookup sees the new version.</summary>
-    public void Forget() => _latestPublished = null;
 }
 
 public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache cache)
 {
+    // Per scope: a publish on another replica is seen by the next request or tenant, never later.
+    private IReadOnlyDictionary<int, Guid>? _latestPublished;
+
+    /// <summary>Called after a publish in this scope, so its next lookup sees the new version.</summary>
+    public void Forget() => _latestPublished = null;
+
     public async Task<IReadOnlyList<ItaManualVersion>> VersionsAsync(CancellationToken cancellationToken = default) =>
         await db.ItaManualVersions.AsNoTracking().OrderByDescending(v => v.Year).ThenByDescending(v => v.Number).ToListAsync(cancellationToken);
 
@@ -101,7 +103,7 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
 
     private async Task<IReadOnlyDictionary<int, Guid>> LatestPublishedIdsAsync(CancellationToken cancellationToken)
     {
-        if (cache.LatestPublished is { } known)
+        if (_latestPublished is { } known)
         {
             return known;
         }
@@ -111,7 +113,7 @@ public sealed class ItaCatalogueQueries(PlatformDbContext db, ItaCatalogueCache 
             .Select(v => new { v.Year, v.Number, v.Id })
             .ToListAsync(cancellationToken);
         var latest = rows.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Number)!.Id);
-        cache.LatestPublished = latest;
+        _latestPublished = latest;
         return latest;
     }
 

@@ -9,7 +9,7 @@ namespace WiangHa.Platform.Infrastructure.Ita;
 /// Publishes a draft version: from then on it is the version checks of that year use. Nothing is rewritten; a version
 /// that is not a draft (or does not exist) is not found.
 /// </summary>
-public sealed class PublishItaManualVersionHandler(PlatformDbContext db, TimeProvider clock, ItaCatalogueCache cache)
+public sealed class PublishItaManualVersionHandler(PlatformDbContext db, TimeProvider clock, ItaCatalogueQueries queries)
 {
     public async Task<CommandResult> HandleAsync(Guid versionId, string publishedBy, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class PublishItaManualVersionHandler(PlatformDbContext db, TimePro
         version.PublishedAt = clock.GetUtcNow();
         version.PublishedBy = publishedBy;
         await db.SaveChangesAsync(cancellationToken);
-        cache.Forget();
+        queries.Forget(); // this scope reads the new version next; other scopes and replicas read it anyway
         return new CommandResult.Success(version.Id, Guid.Empty);
     }
 }

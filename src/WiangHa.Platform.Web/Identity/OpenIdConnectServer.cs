@@ -8,7 +8,7 @@ namespace WiangHa.Platform.Web.Identity;
 
 /// <summary>
 /// Settings of the platform's OpenID Connect issuer (<c>Identity:Oidc:*</c>). Signing and encryption certificates
-/// come from files shared by every replica; development keys are allowed only in the embedded default.
+/// come from files shared by every replica; development keys are allowed only in the embedded default, never in Production.
 /// </summary>
 public sealed class OidcOptions
 {
@@ -33,7 +33,7 @@ public static class OpenIdConnectServer
     public static readonly string[] Endpoints =
         ["/connect/authorize", "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo", "/connect/endsession"];
 
-    public static IServiceCollection AddPlatformOpenIdConnect(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    public static IServiceCollection AddPlatformOpenIdConnect(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, IHostEnvironment environment)
     {
         // Read once here because it shapes the OpenIddict server being registered; bound as well for IOptions.
         var options = configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
@@ -65,7 +65,7 @@ public static class OpenIdConnectServer
                 // Access tokens are signed, not encrypted: they hold no secret (ids, roles, scopes), and skipping an RSA
                 // decryption on every API call is most of the API's cost (docs/benchmarks.md). Refresh tokens stay encrypted.
                 server.DisableAccessTokenEncryption();
-                AddKeys(server, options, database);
+                AddKeys(server, options, database, environment);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -103,7 +103,7 @@ public static class OpenIdConnectServer
         return services;
     }
 
-    private static void AddKeys(OpenIddictServerBuilder server, OidcOptions options, DatabaseOptions database)
+    private static void AddKeys(OpenIddictServerBuilder server, OidcOptions options, DatabaseOptions database, IHostEnvironment environment)
     {
         if (options.SigningCertificatePath is not null && options.EncryptionCertificatePath is not null)
         {
@@ -112,11 +112,12 @@ public static class OpenIdConnectServer
             return;
         }
 
-        if (!database.IsEmbeddedDefault)
+        // Replicas must sign and decrypt with the same keys, and Production never runs on keys made up at start-up.
+        if (!database.IsEmbeddedDefault || environment.IsProduction())
         {
             throw new InvalidOperationException(
                 "Identity:Oidc:SigningCertificatePath and Identity:Oidc:EncryptionCertificatePath must name PKCS#12 files shared by every replica. " +
-                "Development keys are only used by the embedded SQLite default.");
+                "Development keys are only used by the embedded SQLite default outside Production.");
         }
 
         server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Quartz;
 using WiangHa.Platform.Domain.Compliance;
-using WiangHa.Platform.Infrastructure;
 using WiangHa.Platform.Infrastructure.Compliance;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Tenancy;
@@ -35,29 +31,13 @@ public sealed class ClusteredSchedulerTests(PlatformFactory factory) : IClassFix
         }
     }
 
-    private sealed class TestEnvironment : IHostEnvironment
+    private ServiceProvider RealClockNode(string clusterName) => SchedulerNode.Build(new Dictionary<string, string?>
     {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "WiangHa.Platform.Web";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
-
-    private ServiceProvider RealClockNode(string clusterName)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = factory.Database.Provider.ToString(),
-            ["ConnectionStrings:Platform"] = factory.Database.ConnectionString,
-            ["Compliance:Scheduler:Name"] = clusterName,
-            ["Compliance:Scheduler:Enabled"] = "false", // started by hand below
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        // AddPlatformData registers the system clock, and nothing here replaces it.
-        services.AddPlatformData(configuration, new TestEnvironment()).AddPlatformTenancy().AddPlatformFeatures();
-        return services.BuildServiceProvider();
-    }
+        ["Database:Provider"] = factory.Database.Provider.ToString(),
+        ["ConnectionStrings:Platform"] = factory.Database.ConnectionString,
+        ["Compliance:Scheduler:Name"] = clusterName,
+        ["Compliance:Scheduler:Enabled"] = "false", // started by hand below
+    });
 
     [Fact]
     public async Task Two_schedulers_on_one_database_fire_each_trigger_once()

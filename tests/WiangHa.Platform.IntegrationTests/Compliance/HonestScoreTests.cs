@@ -224,7 +224,7 @@ public sealed class HonestScoreTests(PlatformFactory factory) : IClassFixture<Pl
             PublishedBy = ShippedCatalogues.SystemUser, SourceFileName = "ita-2569.json",
         });
         await db.SaveChangesAsync();
-        scope.ServiceProvider.GetRequiredService<ItaCatalogueCache>().Forget();
+        queries.Forget();
         (await queries.PublishedAsync(2569))!.ItemCount.ShouldBe(8);
 
         var loader = scope.ServiceProvider.GetRequiredService<ShippedCatalogues>();

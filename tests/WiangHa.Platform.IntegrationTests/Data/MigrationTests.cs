@@ -46,6 +46,13 @@ public sealed class MigrationTests
         script.ShouldContain("CREATE INDEX [IX_Measures_TenantId_FiscalYear_Number]");
         script.ShouldContain("[__EFMigrationsHistory]");
         script.ShouldNotContain("ON DELETE CASCADE ON UPDATE CASCADE"); // guard against multiple cascade paths
+        // The clustered job store's tables (ClusteredJobStoreTests checks the scheduler configured on them).
+        foreach (var table in new[] { "JOB_DETAILS", "TRIGGERS", "CRON_TRIGGERS", "SIMPLE_TRIGGERS", "FIRED_TRIGGERS", "SCHEDULER_STATE", "LOCKS" })
+        {
+            script.ShouldContain($"CREATE TABLE QRTZ_{table} (");
+        }
+
+        script.ShouldContain("REQUESTS_RECOVERY bit NOT NULL");
     }
 
     private static PlatformDbContext Context(DatabaseProvider provider)

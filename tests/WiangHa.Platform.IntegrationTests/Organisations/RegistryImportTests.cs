@@ -35,16 +35,7 @@ public sealed class RegistryImportTests(PlatformFactory factory) : IClassFixture
             e.TryGetProperty("lat", out var lat) ? lat.GetDouble() : null)).ToList();
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WiangHa.Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("The repository root (WiangHa.Platform.sln) is not above the test binaries.");
-    }
+    private static string RepositoryRoot() => TestSupport.RepositoryPaths.Root;
 
     [Fact]
     public async Task Every_entry_of_the_file_is_stored_once_with_the_files_counts_per_type_and_province()
