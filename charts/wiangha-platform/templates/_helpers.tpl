@@ -23,8 +23,19 @@ Settings that are not secret, as configuration keys ("__" between sections). One
 the ConfigMap) and for the migration Job (inline: the hook runs before the ConfigMap exists on first install).
 */}}
 {{- define "wiangha.settings" -}}
-# TLS ends at the ingress: trust its X-Forwarded-Proto/For so OpenID Connect sees https and real client IPs.
-ASPNETCORE_FORWARDEDHEADERS_ENABLED: "true"
+# TLS ends at the ingress: its X-Forwarded-Proto/For are believed from these proxies only, so OpenID Connect sees
+# https and the rate limits see real client IPs.
+{{- range $i, $network := .Values.platform.forwardedHeaders.knownNetworks }}
+Platform__ForwardedHeaders__KnownNetworks__{{ $i }}: {{ $network | quote }}
+{{- end }}
+{{- range $i, $proxy := .Values.platform.forwardedHeaders.knownProxies }}
+Platform__ForwardedHeaders__KnownProxies__{{ $i }}: {{ $proxy | quote }}
+{{- end }}
+# SIGTERM to exit: what the grace period leaves after the pre-stop pause, less 5 s of margin.
+{{- $drain := sub (sub .Values.terminationGracePeriodSeconds .Values.preStopSleepSeconds) 5 }}
+Platform__ShutdownTimeout: {{ printf "00:%02d:%02d" (div $drain 60) (mod $drain 60) | quote }}
+# Data Protection keys (cookies, antiforgery, two-factor step) are stored in the database encrypted with this key.
+DataProtection__CertificatePath: /certs/encryption.pfx
 Database__Provider: {{ .Values.database.provider | quote }}
 {{- with .Values.oidc.issuer }}
 Identity__Oidc__Issuer: {{ . | quote }}
@@ -58,6 +69,11 @@ OTEL_SERVICE_NAME: {{ $.Values.telemetry.serviceName | quote }}
       name: {{ .Values.oidc.certificateSecret }}
       key: password
 - name: Identity__Oidc__EncryptionCertificatePassword
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.oidc.certificateSecret }}
+      key: password
+- name: DataProtection__CertificatePassword
   valueFrom:
     secretKeyRef:
       name: {{ .Values.oidc.certificateSecret }}

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Email;
 using WiangHa.Platform.Web.Identity;
@@ -9,7 +10,7 @@ namespace WiangHa.Platform.UnitTests.Deployment;
 /// The manifests a real Helm renders from the chart with each values file (ADR 0007): what a cluster would be given.
 /// Values the schema or the templates must refuse are rendered too, and must fail.
 /// </summary>
-public sealed class ChartManifestTests(RenderedChart chart) : IClassFixture<RenderedChart>
+public sealed partial class ChartManifestTests(RenderedChart chart) : IClassFixture<RenderedChart>
 {
     public static TheoryData<string> ValuesFiles => new(RenderedChart.ValuesFiles);
 
@@ -192,6 +193,8 @@ public sealed class ChartManifestTests(RenderedChart chart) : IClassFixture<Rend
         { "database: {provider: Sqlite}", "/database/provider" },
         { "platform: {publicBaseUrl: \"\"}", "/platform/publicBaseUrl" },
         { "platform: {publicBaseUrl: http://ita.example.go.th}", "/platform/publicBaseUrl" },
+        { "platform: {forwardedHeaders: {knownNetworks: [], knownProxies: []}}", "/platform/forwardedHeaders" },
+        { "platform: {forwardedHeaders: {knownNetworks: [ingress]}}", "/platform/forwardedHeaders/knownNetworks/0" },
         { "email: {smtpHost: \"\"}", "/email/smtpHost" },
         { "securityContext: {readOnlyRootFilesystem: false}", "/securityContext/readOnlyRootFilesystem" },
         { "securityContext: {runAsNonRoot: false}", "/securityContext/runAsNonRoot" },
@@ -252,16 +255,22 @@ public sealed class ChartManifestTests(RenderedChart chart) : IClassFixture<Rend
     /// <summary>A configuration key the app reads: a property of one of its options classes, or a known host setting.</summary>
     private static bool IsAppSetting(string name)
     {
-        string[] host = ["ASPNETCORE_FORWARDEDHEADERS_ENABLED", "ASPNETCORE_HTTP_PORTS", "ConnectionStrings__Platform", "Platform__PublicBaseUrl",
+        string[] host = ["ASPNETCORE_HTTP_PORTS", "ConnectionStrings__Platform", "Platform__PublicBaseUrl", "Platform__ShutdownTimeout",
+            "DataProtection__CertificatePath", "DataProtection__CertificatePassword",
             "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "K8S_POD_NAME"];
         var options = new Dictionary<string, Type>
         {
             [DatabaseOptions.SectionName] = typeof(DatabaseOptions),
             [OidcOptions.SectionName] = typeof(OidcOptions),
             [EmailOptions.SectionName] = typeof(EmailOptions),
+            [Web.Common.ForwardedHeadersSettings.SectionName] = typeof(Web.Common.ForwardedHeadersSettings),
         };
+        name = ListIndex().Replace(name, ""); // Platform__ForwardedHeaders__KnownNetworks__0: an item of a list property
         var split = name.LastIndexOf("__", StringComparison.Ordinal);
         return host.Contains(name)
             || (split > 0 && options.TryGetValue(name[..split].Replace("__", ":", StringComparison.Ordinal), out var type) && type.GetProperty(name[(split + 2)..]) is not null);
     }
+
+    [GeneratedRegex("__[0-9]+$")]
+    private static partial Regex ListIndex();
 }
