@@ -131,6 +131,12 @@ public static class DependencyInjection
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                // RFC 6750 §3: no credentials at all, so no error code; a bad token gets one from the token validation.
+                context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{Identity.OpenIdConnectServer.ApiAudience}\"";
+            }
+
             return Task.CompletedTask;
         }
 

@@ -16,6 +16,9 @@ public sealed class OpenIdClientSettings
     /// <summary><c>authorization_code</c> (with refresh) for people's apps, <c>client_credentials</c> for machines.</summary>
     public List<string> GrantTypes { get; set; } = [];
     public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Where <c>/connect/endsession</c> may send the person after signing out (<c>post_logout_redirect_uri</c>).</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
     public List<string> Scopes { get; set; } = [];
 
     /// <summary>For machine clients: what the client may read, as a person would ("{organisationId:N}:viewer").</summary>
@@ -80,6 +83,7 @@ public sealed class OpenIdClientRegistrar(IOpenIddictApplicationManager applicat
         }
 
         descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u)));
+        descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u)));
         descriptor.Permissions.UnionWith(client.Scopes.Select(s => Permissions.Prefixes.Scope + s));
         descriptor.Properties["wh:memberships"] = JsonSerializer.SerializeToElement(client.Memberships);
         descriptor.Properties["wh:roles"] = JsonSerializer.SerializeToElement(client.Roles);

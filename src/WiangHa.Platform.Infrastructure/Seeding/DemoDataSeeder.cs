@@ -52,7 +52,7 @@ public sealed class DemoDataSeeder(
         new()
         {
             ClientId = "wiangha-demo-app", DisplayName = "WiangHa demo app", GrantTypes = ["authorization_code"],
-            RedirectUris = ["http://127.0.0.1:7890/callback"], Scopes = ["openid", "profile", "email", "offline_access", "measures:read", "measures:write", "reports:read"],
+            RedirectUris = ["http://127.0.0.1:7890/callback"], PostLogoutRedirectUris = ["http://127.0.0.1:7890/signed-out"], Scopes = ["openid", "profile", "email", "offline_access", "measures:read", "measures:write", "reports:read"],
         },
         new()
         {

@@ -25,20 +25,32 @@ public static class ConnectEndpoints
         return app;
     }
 
-    /// <summary>Code flow: the person signs in with the UI cookie first; first-party clients need no consent screen.</summary>
-    public static async Task<IResult> AuthorizeAsync(HttpContext context, TokenPrincipalFactory principals)
+    /// <summary>
+    /// Code flow: the person signs in with the UI cookie first; first-party clients need no consent screen.
+    /// <c>prompt=none</c> never shows a page (<c>login_required</c> goes back to the client), and a sign-in older
+    /// than <c>max_age</c> is asked again; the ID token says when it happened (<c>auth_time</c>).
+    /// </summary>
+    public static async Task<IResult> AuthorizeAsync(HttpContext context, TokenPrincipalFactory principals, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login))
+        var authenticatedAt = cookie.Succeeded ? SignInTime.Of(cookie.Properties) : null;
+        var tooOld = request.MaxAge is { } maxAge && (authenticatedAt is null || clock.GetUtcNow() - authenticatedAt > TimeSpan.FromSeconds(maxAge));
+        if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login) || tooOld)
         {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.LoginRequired, "ต้องเข้าสู่ระบบก่อน (the user must sign in)");
+            }
+
+            // Back here after a fresh sign-in, which satisfies both prompt=login and max_age.
             var parameters = context.Request.HasFormContentType ? [.. context.Request.Form] : context.Request.Query.ToList();
             var returnUrl = context.Request.PathBase + context.Request.Path + QueryString.Create(
-                parameters.Where(p => p.Key != Parameters.Prompt).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
+                parameters.Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge)).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = await principals.ForUserAsync(cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier), request.GetScopes());
+        var principal = await principals.ForUserAsync(cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier), request.GetScopes(), authenticatedAt);
         return principal is null
             ? Forbid(Errors.AccessDenied, "บัญชีนี้ไม่สามารถเข้าใช้งานได้ (ถูกระงับหรือไม่มีหน่วยงานที่ใช้งานได้)")
             : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -58,7 +70,10 @@ public static class ConnectEndpoints
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var previous = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var principal = await principals.ForUserAsync(previous.Principal?.GetClaim(Claims.Subject), previous.Principal?.GetScopes() ?? []);
+            var authenticatedAt = long.TryParse(previous.Principal?.GetClaim(Claims.AuthenticationTime), out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : (DateTimeOffset?)null;
+            var principal = await principals.ForUserAsync(previous.Principal?.GetClaim(Claims.Subject), previous.Principal?.GetScopes() ?? [], authenticatedAt);
             return principal is null
                 ? Forbid(Errors.InvalidGrant, "บัญชีนี้ไม่สามารถใช้งานได้แล้ว กรุณาเข้าสู่ระบบใหม่")
                 : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -67,19 +82,23 @@ public static class ConnectEndpoints
         return Forbid(Errors.UnsupportedGrantType, "ไม่รองรับวิธีขอโทเค็นนี้");
     }
 
-    public static async Task<IResult> UserInfoAsync(HttpContext context)
+    /// <summary>The person's profile, read from the database: access tokens carry no name or email.</summary>
+    public static async Task<IResult> UserInfoAsync(HttpContext context, UserManager<PlatformUser> users)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var principal = result.Principal!;
-        var claims = new Dictionary<string, object?> { [Claims.Subject] = principal.GetClaim(Claims.Subject) };
+        var subject = principal.GetClaim(Claims.Subject);
+        var user = subject is null ? null : await users.FindByIdAsync(subject);
+        var claims = new Dictionary<string, object?> { [Claims.Subject] = subject };
         if (principal.HasScope(Scopes.Profile))
         {
-            claims[Claims.Name] = principal.GetClaim(Claims.Name);
+            claims[Claims.Name] = user?.DisplayName ?? principal.GetClaim(Claims.Name);
+            claims[Claims.PreferredUsername] = user?.UserName;
         }
 
         if (principal.HasScope(Scopes.Email))
         {
-            claims[Claims.Email] = principal.GetClaim(Claims.Email);
+            claims[Claims.Email] = user?.Email;
         }
 
         claims[MembershipClaims.ClaimType] = principal.GetClaims(MembershipClaims.ClaimType);

@@ -24,11 +24,20 @@ public sealed class OidcOptions
     public string? EncryptionCertificatePassword { get; set; }
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How long a redeemed refresh token may still be used (two requests of one client racing). After it, using it
+    /// again revokes the whole grant: it was stolen or replayed.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 public static class OpenIdConnectServer
 {
     public const string AuthenticationScheme = "WiangHa";
+
+    /// <summary>The audience of every access token: the platform's API, which accepts no token without it.</summary>
+    public const string ApiAudience = "wiangha-api";
 
     public static readonly string[] Endpoints =
         ["/connect/authorize", "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo", "/connect/endsession"];
@@ -60,7 +69,15 @@ public static class OpenIdConnectServer
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // PKCE with S256 only: "plain" protects nothing when the authorization request leaks.
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
+                server.AddEventHandler(RevokeGrantWithRefreshToken.Descriptor);
+                server.AddEventHandler(ReturnAuthorizationErrorsToClient.Descriptor);
                 server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. PlatformScopes.Api]);
+                server.RegisterClaims([
+                    Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.Role, Claims.AuthenticationTime,
+                    MembershipClaims.ClaimType, MembershipClaims.ProvinceClaimType]);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(options.RefreshTokenLifetime);
                 // Access tokens are signed, not encrypted: they hold no secret (ids, roles, scopes), and skipping an RSA
                 // decryption on every API call is most of the API's cost (docs/benchmarks.md). Refresh tokens stay encrypted.
@@ -81,8 +98,10 @@ public static class OpenIdConnectServer
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                validation.AddAudiences(ApiAudience);
                 // Revoked tokens and deactivated users stop working at once, not when the token expires.
                 validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
             });
 
         // One default scheme: the API takes a bearer token when the request carries one; pages (and everything else)
@@ -100,6 +119,7 @@ public static class OpenIdConnectServer
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddScoped<TokenPrincipalFactory>();
+        services.AddSignInTime();
         return services;
     }
 

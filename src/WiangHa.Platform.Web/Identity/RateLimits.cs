@@ -48,10 +48,26 @@ public static class RateLimits
             });
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    Door(context.HttpContext.Request) == "forgot-password"
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = "60";
+                var door = Door(context.HttpContext.Request);
+                if (door == "token")
+                {
+                    // OAuth clients read errors as JSON (RFC 6749 §5.2), so the token endpoint answers as one.
+                    response.Headers.CacheControl = "no-store";
+                    await response.WriteAsJsonAsync(
+                        new Dictionary<string, string>
+                        {
+                            ["error"] = "temporarily_unavailable",
+                            ["error_description"] = "มีการขอโทเค็นถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many token requests, retry in a minute)",
+                        },
+                        cancellationToken);
+                    return;
+                }
+
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(
+                    door == "forgot-password"
                         ? "มีคำขอตั้งรหัสผ่านใหม่ถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many reset requests, retry in a minute)"
                         : "มีการพยายามเข้าสู่ระบบถี่เกินไป กรุณารอ 1 นาทีแล้วลองใหม่ (too many attempts, retry in a minute)",
                     cancellationToken);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using WiangHa.Platform.Domain.Organisations;
@@ -25,8 +26,11 @@ public sealed class TokenPrincipalFactory(
     public const string RolesProperty = "wh:roles";
     public const string ProvincesProperty = "wh:provinces";
 
-    /// <summary>The person's principal, or null when they may no longer sign in (locked, deleted, all LAOs suspended).</summary>
-    public async Task<ClaimsPrincipal?> ForUserAsync(string? userId, ImmutableArray<string> scopes)
+    /// <summary>
+    /// The person's principal, or null when they may no longer sign in (locked, deleted, all LAOs suspended).
+    /// <paramref name="authenticatedAt"/> is when they last signed in (the ID token's <c>auth_time</c>).
+    /// </summary>
+    public async Task<ClaimsPrincipal?> ForUserAsync(string? userId, ImmutableArray<string> scopes, DateTimeOffset? authenticatedAt = null)
     {
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
@@ -47,10 +51,15 @@ public sealed class TokenPrincipalFactory(
             .SetClaim(Claims.Name, user.DisplayName)
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.PreferredUsername, user.UserName);
-        identity.SetClaims(Claims.Role, [.. roles]);
-        identity.SetClaims(MembershipClaims.ClaimType, [.. active.Select(m => MembershipClaims.Format(m.OrganisationId, m.Role))]);
-        identity.SetClaims(MembershipClaims.ProvinceClaimType, [.. cookiePrincipal.FindAll(MembershipClaims.ProvinceClaimType).Select(c => c.Value)]);
-        return Finish(identity, scopes);
+        if (authenticatedAt is { } at)
+        {
+            identity.SetClaim(Claims.AuthenticationTime, at.ToUnixTimeSeconds());
+        }
+
+        SetArray(identity, Claims.Role, [.. roles]);
+        SetArray(identity, MembershipClaims.ClaimType, [.. active.Select(m => MembershipClaims.Format(m.OrganisationId, m.Role))]);
+        SetArray(identity, MembershipClaims.ProvinceClaimType, [.. cookiePrincipal.FindAll(MembershipClaims.ProvinceClaimType).Select(c => c.Value)]);
+        return Finish(identity, scopes, person: true);
     }
 
     public async Task<ClaimsPrincipal?> ForClientAsync(string clientId, ImmutableArray<string> scopes)
@@ -64,28 +73,46 @@ public sealed class TokenPrincipalFactory(
         var properties = await applications.GetPropertiesAsync(application);
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? clientId);
-        identity.SetClaims(Claims.Role, Strings(properties, RolesProperty));
-        identity.SetClaims(MembershipClaims.ClaimType, Strings(properties, MembershipsProperty));
-        identity.SetClaims(MembershipClaims.ProvinceClaimType, Strings(properties, ProvincesProperty));
-        return Finish(identity, scopes);
+        SetArray(identity, Claims.Role, Strings(properties, RolesProperty));
+        SetArray(identity, MembershipClaims.ClaimType, Strings(properties, MembershipsProperty));
+        SetArray(identity, MembershipClaims.ProvinceClaimType, Strings(properties, ProvincesProperty));
+        return Finish(identity, scopes, person: false);
     }
 
     private static ClaimsIdentity NewIdentity() =>
         new(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
 
-    private static ClaimsPrincipal Finish(ClaimsIdentity identity, ImmutableArray<string> scopes)
+    /// <summary>
+    /// Access tokens are for the API (audience <see cref="OpenIdConnectServer.ApiAudience"/>) and carry no personal
+    /// data: a person's name, username and email go only to the ID token and userinfo, with their scopes.
+    /// </summary>
+    private static ClaimsPrincipal Finish(ClaimsIdentity identity, ImmutableArray<string> scopes, bool person)
     {
         identity.SetClaim(PlatformScopes.ViaClaim, PlatformScopes.ViaToken);
         identity.SetScopes(scopes);
+        identity.SetResources(OpenIdConnectServer.ApiAudience);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.PreferredUsername when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
-            Claims.Email when identity.HasScope(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Name when !person => [Destinations.AccessToken],
+            Claims.Name or Claims.PreferredUsername when identity.HasScope(Scopes.Profile) => [Destinations.IdentityToken],
+            Claims.Email when identity.HasScope(Scopes.Email) => [Destinations.IdentityToken],
+            Claims.Name or Claims.PreferredUsername or Claims.Email => [],
+            Claims.AuthenticationTime => [Destinations.IdentityToken],
             Claims.Role when identity.HasScope(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
             "AspNet.Identity.SecurityStamp" => [],
             _ => [Destinations.AccessToken],
         });
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>One JSON type per claim: a list claim is always a JSON array in tokens, even with one value (absent when empty).</summary>
+    private static void SetArray(ClaimsIdentity identity, string type, IReadOnlyCollection<string> values)
+    {
+        identity.RemoveClaims(type);
+        if (values.Count > 0)
+        {
+            identity.AddClaim(new Claim(type, JsonSerializer.Serialize(values), JsonClaimValueTypes.JsonArray));
+        }
     }
 
     private static ImmutableArray<string> Strings(ImmutableDictionary<string, JsonElement> properties, string name) =>

@@ -212,24 +212,5 @@ public sealed class OpenIdConnectTests(KestrelPlatformFactory factory) : IClassF
 
     private Task<string> RegisterPublicClientAsync(string[] apiScopes) => Oidc.RegisterPublicClientAsync(apiScopes);
 
-    private async Task<(string ClientId, string Secret)> RegisterMachineClientAsync(params string[] memberships)
-    {
-        var clientId = $"machine-{Guid.NewGuid():N}";
-        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = "Provincial system (test)",
-            Permissions =
-            {
-                Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation,
-                Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + "measures:read",
-            },
-        };
-        descriptor.Properties["wh:memberships"] = JsonSerializer.SerializeToElement(memberships);
-        await factory.RegisterClientAsync(descriptor);
-        return (clientId, secret);
-    }
+    private Task<(string ClientId, string Secret)> RegisterMachineClientAsync(params string[] memberships) => Oidc.RegisterMachineClientAsync(memberships);
 }

@@ -15,6 +15,10 @@ namespace WiangHa.Platform.IntegrationTests.Infrastructure;
 public sealed class OidcTestClient(KestrelPlatformFactory factory)
 {
     public const string RedirectUri = "http://127.0.0.1/callback";
+    public const string PostLogoutRedirectUri = "http://127.0.0.1/signed-out";
+
+    public static string Challenge(string verifier) =>
+        System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
 
     public async Task<DiscoveryDocumentResponse> DiscoverAsync(HttpClient http) =>
         await http.GetDiscoveryDocumentAsync(new DiscoveryDocumentRequest
@@ -26,7 +30,7 @@ public sealed class OidcTestClient(KestrelPlatformFactory factory)
     public async Task<TokenResponse> CodeFlowAsync(DiscoveryDocumentResponse disco, string clientId, TestUser user, string scope)
     {
         var verifier = CryptoRandom.CreateUniqueId(32);
-        var challenge = System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+        var challenge = Challenge(verifier);
         var browser = await BrowserlessClient.SignedInAsync(factory, user);
         var url = new RequestUrl(disco.AuthorizeEndpoint!).CreateAuthorizeUrl(
             clientId, OidcConstants.ResponseTypes.Code, scope, RedirectUri, state: "state-1", codeChallenge: challenge, codeChallengeMethod: OidcConstants.CodeChallengeMethods.Sha256);
@@ -67,9 +71,10 @@ public sealed class OidcTestClient(KestrelPlatformFactory factory)
             ConsentType = ConsentTypes.Implicit,
             DisplayName = "Test SPA",
             RedirectUris = { new Uri(RedirectUri) },
+            PostLogoutRedirectUris = { new Uri(PostLogoutRedirectUri) },
             Permissions =
             {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
             },
@@ -82,5 +87,27 @@ public sealed class OidcTestClient(KestrelPlatformFactory factory)
 
         await factory.RegisterClientAsync(descriptor);
         return clientId;
+    }
+
+    /// <summary>A confidential machine client (client credentials, introspection, revocation) acting as the given members.</summary>
+    public async Task<(string ClientId, string Secret)> RegisterMachineClientAsync(params string[] memberships)
+    {
+        var clientId = $"machine-{Guid.NewGuid():N}";
+        var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "Provincial system (test)",
+            Permissions =
+            {
+                Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + "measures:read",
+            },
+        };
+        descriptor.Properties["wh:memberships"] = System.Text.Json.JsonSerializer.SerializeToElement(memberships);
+        await factory.RegisterClientAsync(descriptor);
+        return (clientId, secret);
     }
 }
