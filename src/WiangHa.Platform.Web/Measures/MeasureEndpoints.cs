@@ -24,8 +24,8 @@ public static class MeasureEndpoints
 
         group.MapGet("/", ListMeasuresAsync).WithName("ListMeasures");
         group.MapGet("/{id:guid}", GetMeasureAsync).WithName("GetMeasure");
-        group.MapPost("/", CreateMeasureAsync).WithName("CreateMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
-        group.MapPut("/{id:guid}", UpdateMeasureAsync).WithName("UpdateMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPost("/", CreateMeasureAsync).WithName("CreateMeasure").Produces<MeasureView>(StatusCodes.Status201Created).RequireAuthorization(ApiPolicies.MeasuresWrite);
+        group.MapPut("/{id:guid}", UpdateMeasureAsync).WithName("UpdateMeasure").Produces<MeasureView>().RequireAuthorization(ApiPolicies.MeasuresWrite);
         group.MapDelete("/{id:guid}", DeleteMeasureAsync).WithName("DeleteMeasure").RequireAuthorization(ApiPolicies.MeasuresWrite);
         return app;
     }

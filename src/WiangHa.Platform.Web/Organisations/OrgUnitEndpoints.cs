@@ -20,8 +20,8 @@ public static class OrgUnitEndpoints
 
         group.MapGet("/", ListOrgUnitsAsync).WithName("ListOrgUnits");
         group.MapGet("/{id:guid}", GetOrgUnitAsync).WithName("GetOrgUnit");
-        group.MapPost("/", CreateOrgUnitAsync).WithName("CreateOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
-        group.MapPut("/{id:guid}", UpdateOrgUnitAsync).WithName("UpdateOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
+        group.MapPost("/", CreateOrgUnitAsync).WithName("CreateOrgUnit").Produces<OrgUnitView>(StatusCodes.Status201Created).RequireAuthorization(ApiPolicies.OrgUnitsWrite);
+        group.MapPut("/{id:guid}", UpdateOrgUnitAsync).WithName("UpdateOrgUnit").Produces<OrgUnitView>().RequireAuthorization(ApiPolicies.OrgUnitsWrite);
         group.MapDelete("/{id:guid}", DeleteOrgUnitAsync).WithName("DeleteOrgUnit").RequireAuthorization(ApiPolicies.OrgUnitsWrite);
         return app;
     }
