@@ -66,6 +66,7 @@ public static class DependencyInjection
 
         services.AddPlatformOpenIdConnect(configuration, database, environment);
         services.AddPlatformRateLimits(configuration);
+        services.AddApiCors();
         return services;
     }
 

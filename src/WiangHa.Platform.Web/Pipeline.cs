@@ -33,7 +33,11 @@ public static class Pipeline
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.UseRouting();
+        // Before authentication, which answers /connect/token: browser apps of registered origins only (ApiCors).
+        app.UseCors();
         app.UseAuthentication();
+        // After authentication, so an API call counts against its client or person rather than its IP address.
+        app.UseMiddleware<Identity.ApiRateLimiter>();
         app.UseMiddleware<Identity.TwoFactorPolicy>();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();

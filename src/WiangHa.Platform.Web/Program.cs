@@ -55,6 +55,7 @@ app.MapOrgUnitEndpoints();
 app.MapReportEndpoints();
 app.MapComplianceEndpoints();
 app.MapDashboardEndpoints();
+app.MapLaoEndpoints();
 app.MapAlertEndpoints();
 app.MapLanguageEndpoints();
 app.MapRazorPages();

@@ -138,6 +138,26 @@ public sealed class DashboardQueries(PlatformDbContext db, ItaCatalogueQueries c
         return new Trend(provinceCode ?? "TH", name, year, Series(year), Series(year - 1));
     }
 
+    /// <summary>
+    /// One onboarded LAO's row of its province's dashboard for a year (the dashboards' default when none is asked), as
+    /// <see cref="ProvinceAsync"/> would show it; null when the organisation does not exist. The caller has checked access.
+    /// </summary>
+    public async Task<(int Year, LaoRow Row)?> LaoAsync(Guid organisationId, int? year, CancellationToken cancellationToken = default)
+    {
+        if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken) is not { } organisation)
+        {
+            return null;
+        }
+
+        var (years, preferred) = await YearsAsync(cancellationToken);
+        var shown = year is { } asked && years.Contains(asked) ? asked : preferred ?? 0;
+        var districts = await db.Districts.AsNoTracking().Where(d => d.Code == organisation.DistrictCode).ToDictionaryAsync(d => d.Code, d => d.NameTh, cancellationToken);
+        var standing = await db.LaoStandings.AsNoTracking().SingleOrDefaultAsync(s => s.OrganisationId == organisationId && s.AssessmentYear == shown, cancellationToken);
+        var projected = (await catalogues.PublishedAsync(shown, cancellationToken))?.Catalogue.IsComplete() != false;
+        return (shown, Row(organisation.DlaCode, organisation.Id, organisation.Slug, organisation.NameTh, organisation.Type, organisation.DistrictCode,
+            districts, standing, projected));
+    }
+
     /// <summary>The LAO's rank among the LAOs of its type in its province, and their average; nothing about any other LAO.</summary>
     public async Task<OwnStanding?> OwnStandingAsync(Guid organisationId, int year, CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,7 @@ public static class DashboardsServiceCollectionExtensions
         services.AddScoped<LaoStandingWriter>();
         services.AddScoped<ProvinceDayFigureWriter>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<LaoQueries>();
         return services;
     }
 }

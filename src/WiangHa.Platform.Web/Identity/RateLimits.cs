@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
     public int SignInPerMinute { get; set; } = 20;
     public int TokenPerMinute { get; set; } = 60;
     public int ForgotPasswordPerMinute { get; set; } = 5;
+
+    /// <summary>API calls a minute per client, person or (anonymous) IP (<see cref="ApiRateLimiter"/>).</summary>
+    public int ApiPerMinute { get; set; } = 600;
 }
 
 public static class RateLimits
@@ -21,7 +24,7 @@ public static class RateLimits
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => o.SignInPerMinute > 0 && o.TokenPerMinute > 0 && o.ForgotPasswordPerMinute > 0, "Security:RateLimits needs positive limits.")
+            .Validate(o => o.SignInPerMinute > 0 && o.TokenPerMinute > 0 && o.ForgotPasswordPerMinute > 0 && o.ApiPerMinute > 0, "Security:RateLimits needs positive limits.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {

@@ -2,6 +2,7 @@ using WiangHa.Platform.Domain.Calendar;
 using WiangHa.Platform.Infrastructure.Audit;
 using WiangHa.Platform.Infrastructure.Reports;
 using WiangHa.Platform.Infrastructure.Tenancy;
+using WiangHa.Platform.Web.Common;
 using WiangHa.Platform.Web.Identity;
 
 namespace WiangHa.Platform.Web.Reports;
@@ -9,7 +10,8 @@ namespace WiangHa.Platform.Web.Reports;
 /// <summary>
 /// The ITA documents as files: <c>/t/{tenant}/reports/{year}/{results|measures}.{docx|xlsx|pdf}</c> for members
 /// (viewers may download), and <c>/p/{slug}/{year}/…</c> for what an LAO published (no sign-in). The PDF is the DOCX
-/// rendered by LibreOffice; where it is not installed the answer is a 503 ProblemDetails (and no page offers the link).
+/// rendered by LibreOffice; <c>/api/v1/t/{tenant}/reports/…</c> serves the members' files to bearer tokens with
+/// <c>reports:read</c>; where it is not installed the answer is a 503 ProblemDetails (and no page offers the link).
 /// </summary>
 public static class ReportEndpoints
 {
@@ -23,6 +25,15 @@ public static class ReportEndpoints
             .WithName("DownloadReport")
             .RequireAuthorization(TenantPolicies.Read)
             .ExcludeFromDescription();
+        // The same files for programs: a bearer token with reports:read (a supervisor's client in scope, or the LAO's
+        // own); another LAO answers 404 like every tenant route.
+        app.MapGroup("/api/v1/t/{tenant}/reports")
+            .WithTags("Reports")
+            .RequireAuthorization(DashboardPolicies.LaoReports)
+            .WithApiRules()
+            .MapGet("/{year:int}/{document}.{format}", DownloadAsync)
+            .WithName("DownloadReportApi")
+            .WithSummary("ดาวน์โหลดเอกสาร ITA ของ อปท. (download an LAO's ITA document: results|measures, docx|xlsx|pdf)");
         app.MapGet("/p/{slug}/{year:int}/{document}.{format}", DownloadPublishedAsync)
             .WithName("DownloadPublishedReport")
             .AllowAnonymous()

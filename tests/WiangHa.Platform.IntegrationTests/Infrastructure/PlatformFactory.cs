@@ -63,6 +63,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test signs in from 127.0.0.1; the limiter itself is tested with its own low limit.
         builder.UseSetting("Security:RateLimits:SignInPerMinute", RateLimitSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:RateLimits:TokenPerMinute", "100000");
+        builder.UseSetting("Security:RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("Security:RateLimits:ForgotPasswordPerMinute", "100000");
         // Quartz names must be unique in one process; each factory is its own "deployment" with its own database.
         builder.UseSetting("Compliance:Scheduler:Name", SchedulerName);
