@@ -234,7 +234,7 @@ public static partial class OpenApiDescription
         operation.Parameters ??= [];
         DescribeParameters(operation, path, method, conditional, writes);
         var paged = operation.Parameters.Any(p => p.Name == "cursor");
-        var (scopes, roles, anonymous) = await RequirementsAsync(metadata, context.ApplicationServices);
+        var (scopes, anyOneScope, roles, anonymous) = await RequirementsAsync(metadata, context.ApplicationServices);
 
         var notes = new List<string>();
         if (paged)
@@ -254,7 +254,9 @@ public static partial class OpenApiDescription
 
         if (scopes.Count > 0)
         {
-            notes.Add($"ขอบเขตโทเค็นที่ต้องมี (token scopes required): {string.Join(", ", scopes)}.");
+            notes.Add(anyOneScope
+                ? $"ขอบเขตโทเค็นที่ต้องมีอย่างน้อยหนึ่ง (one of these token scopes): {string.Join(", ", scopes)}."
+                : $"ขอบเขตโทเค็นที่ต้องมี (token scopes required): {string.Join(", ", scopes)}.");
         }
 
         if (roles.Count > 0)
@@ -265,8 +267,12 @@ public static partial class OpenApiDescription
         operation.Description = string.Join("\n\n", new[] { operation.Description }.Concat(notes).Where(s => !string.IsNullOrEmpty(s)));
         operation.Security = anonymous
             ? []
-            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuth2, context.Document)] = [.. scopes] },
-               new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, context.Document)] = [] }];
+            : [
+                // Security requirements are alternatives: "one of these scopes" is one requirement per scope.
+                .. (anyOneScope ? scopes.Select(s => (List<string>)[s]) : [scopes])
+                    .Select(set => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuth2, context.Document)] = set }),
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, context.Document)] = [] },
+            ];
 
         DescribeResponses(operation, context.Document, method, path, conditional, writes, paged, anonymous);
     }
@@ -445,21 +451,23 @@ public static partial class OpenApiDescription
     private static OpenApiHeader HeaderOf(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
     /// <summary>The scopes and tenant roles of the endpoint's policies, read from the policies themselves.</summary>
-    private static async Task<(List<string> Scopes, List<string> Roles, bool Anonymous)> RequirementsAsync(IList<object> metadata, IServiceProvider services)
+    private static async Task<(List<string> Scopes, bool AnyOneScope, List<string> Roles, bool Anonymous)> RequirementsAsync(IList<object> metadata, IServiceProvider services)
     {
         var authorize = metadata.OfType<IAuthorizeData>().ToList();
         if (metadata.OfType<IAllowAnonymous>().Any() || (authorize.Count == 0 && !metadata.OfType<AuthorizationPolicy>().Any()))
         {
-            return ([], [], true);
+            return ([], false, [], true);
         }
 
         var provider = services.GetRequiredService<IAuthorizationPolicyProvider>();
         var policy = await AuthorizationPolicy.CombineAsync(provider, authorize, metadata.OfType<AuthorizationPolicy>());
         var requirements = policy?.Requirements ?? [];
-        var scopes = requirements.OfType<ScopeRequirement>().Select(r => r.Scope).Distinct().Order(StringComparer.Ordinal).ToList();
+        // One requirement with alternatives (dashboards:read or reports:read) lists each; the description says "one of".
+        var scopes = requirements.OfType<ScopeRequirement>().SelectMany(r => r.AnyOf).Distinct().Order(StringComparer.Ordinal).ToList();
         var roles = requirements.OfType<TenantRoleRequirement>().Select(r => r.MinimumRole).Distinct().Order().Select(r => r.ToString())
             .Concat(requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles)).ToList();
-        return (scopes, roles, false);
+        var anyOne = requirements.OfType<ScopeRequirement>().Any(r => r.Alternatives.Length > 0);
+        return (scopes, anyOne, roles, false);
     }
 
     private static string OperationIdFrom(string method, string path) =>

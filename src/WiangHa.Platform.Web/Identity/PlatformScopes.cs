@@ -21,14 +21,19 @@ public static class PlatformScopes
     public static bool IsBearer(this ClaimsPrincipal user) => user.HasClaim(ViaClaim, ViaToken);
 }
 
-public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
+/// <summary>A bearer token needs <see cref="Scope"/> — or, where listed, any one of <see cref="Alternatives"/>.</summary>
+public sealed record ScopeRequirement(string Scope, params string[] Alternatives) : IAuthorizationRequirement
+{
+    /// <summary>Each scope that satisfies the requirement on its own.</summary>
+    public IEnumerable<string> AnyOf => [Scope, .. Alternatives];
+}
 
-/// <summary>Bearer principals need the scope in their token; cookie principals (people in the UI) pass.</summary>
+/// <summary>Bearer principals need one of the scopes in their token; cookie principals (people in the UI) pass.</summary>
 public sealed class ScopeHandler : AuthorizationHandler<ScopeRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && (!context.User.IsBearer() || context.User.HasScope(requirement.Scope)))
+        if (context.User.Identity?.IsAuthenticated == true && (!context.User.IsBearer() || requirement.AnyOf.Any(context.User.HasScope)))
         {
             context.Succeed(requirement);
         }

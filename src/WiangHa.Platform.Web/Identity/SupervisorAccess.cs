@@ -58,8 +58,8 @@ public static class DashboardPolicies
         .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsSupervisor()))
         .AddPolicy(ApiRead, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsSupervisor())
             .AddRequirements(new ScopeRequirement(PlatformScopes.DashboardsRead)))
-        .AddPolicy(LaoDirectory, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            !c.User.IsBearer() || c.User.HasScope(PlatformScopes.DashboardsRead) || c.User.HasScope(PlatformScopes.ReportsRead)))
+        .AddPolicy(LaoDirectory, p => p.RequireAuthenticatedUser()
+            .AddRequirements(new ScopeRequirement(PlatformScopes.DashboardsRead, PlatformScopes.ReportsRead)))
         .AddPolicy(LaoDashboard, p => p.RequireAuthenticatedUser()
             .AddRequirements(new TenantRoleRequirement(Domain.Organisations.TenantRole.Viewer), new ScopeRequirement(PlatformScopes.DashboardsRead)))
         .AddPolicy(LaoReports, p => p.RequireAuthenticatedUser()
