@@ -17,5 +17,6 @@ public interface IChangeTracked
 {
     Guid Id { get; }
 
-    DateTimeOffset UpdatedAt { get; }
+    /// <summary>Set by the writer, or stamped from the clock when a row is saved without one (see VersionStampInterceptor).</summary>
+    DateTimeOffset UpdatedAt { get; set; }
 }

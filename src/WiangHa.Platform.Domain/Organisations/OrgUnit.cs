@@ -4,7 +4,7 @@ using WiangHa.Platform.Domain.Tenancy;
 namespace WiangHa.Platform.Domain.Organisations;
 
 /// <summary>ส่วนราชการ: a unit of the LAO (สำนักปลัด, กองคลัง, …) that can be responsible for measures.</summary>
-public sealed class OrgUnit : ITenantOwned, IVersioned
+public sealed class OrgUnit : ITenantOwned, IVersioned, IChangeTracked
 {
     public const int NameMaxLength = 200;
 
@@ -17,4 +17,7 @@ public sealed class OrgUnit : ITenantOwned, IVersioned
     public bool IsActive { get; set; } = true;
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>When the unit was last saved (for integrators' syncs).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 }

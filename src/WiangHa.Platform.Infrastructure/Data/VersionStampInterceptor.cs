@@ -6,9 +6,11 @@ namespace WiangHa.Platform.Infrastructure.Data;
 
 /// <summary>
 /// Gives every modified <see cref="IVersioned"/> row a new version. The token is application-managed so the same
-/// code works on SQLite, PostgreSQL and SQL Server (only SQL Server has <c>rowversion</c>).
+/// code works on SQLite, PostgreSQL and SQL Server (only SQL Server has <c>rowversion</c>). Every added or changed
+/// <see cref="IChangeTracked"/> row whose writer did not set <c>UpdatedAt</c> gets the clock's time, so a sync's
+/// <c>updatedSince</c> sees units created by an import or onboarding too.
 /// </summary>
-public sealed class VersionStampInterceptor : SaveChangesInterceptor
+public sealed class VersionStampInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -23,7 +25,7 @@ public sealed class VersionStampInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void Stamp(DbContext? context)
+    private void Stamp(DbContext? context)
     {
         if (context is null)
         {
@@ -35,6 +37,17 @@ public sealed class VersionStampInterceptor : SaveChangesInterceptor
             if (entry.State == EntityState.Modified)
             {
                 entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<IChangeTracked>())
+        {
+            var unset = entry.State == EntityState.Added
+                ? entry.Entity.UpdatedAt == default
+                : entry.State == EntityState.Modified && !entry.Property(e => e.UpdatedAt).IsModified;
+            if (unset)
+            {
+                entry.Entity.UpdatedAt = clock.GetUtcNow();
             }
         }
     }

@@ -26,8 +26,21 @@ public static class OrgUnitEndpoints
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<OrgUnitView>>> ListOrgUnitsAsync(OrgUnitQueries units, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await units.ListAsync(cancellationToken: cancellationToken));
+    /// <summary>The LAO's units, paged (<see cref="ApiPaging"/>): filter by <c>active</c> and <c>updatedSince</c>.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<OrgUnitView>>, ProblemHttpResult>> ListOrgUnitsAsync(
+        bool? active, DateTimeOffset? updatedSince, string? sort, int? limit, string? cursor, OrgUnitQueries units, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var badPage = ApiPaging.TryRead(limit, cursor, out var page);
+        var badSort = ApiPaging.TryReadSort(sort, "sortOrder", out var byUpdate);
+        if ((badPage ?? badSort) is { } refused)
+        {
+            return refused;
+        }
+
+        var rows = await units.PageAsync(new OrgUnitListQuery(active, updatedSince, byUpdate, page), cancellationToken);
+        return rows is null ? ApiPaging.BadCursor() : ApiPaging.Send(http, rows);
+    }
 
     public static async Task<Results<Ok<OrgUnitView>, ProblemHttpResult>> GetOrgUnitAsync(
         Guid id, OrgUnitQueries units, HttpResponse response, CancellationToken cancellationToken)

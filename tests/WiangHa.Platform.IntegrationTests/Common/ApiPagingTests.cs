@@ -61,7 +61,39 @@ public sealed partial class ApiPagingTests(QuietPlatformFactory factory) : IClas
         (await ReadAllAsync(client, $"/api/v1/t/{tenant.Slug}/compliance/disclosures?year=2567&answer=No")).Ids.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Units_page_in_the_laos_order_and_a_sync_sees_units_an_import_or_a_rename_touched()
+    {
+        var tenant = await factory.Data.CreateTenantAsync();
+        var admin = await BrowserlessClient.SignedInAsync(factory, tenant.Admin);
+        var url = $"/api/v1/t/{tenant.Slug}/org-units";
+        var (all, pages) = await ReadAllAsync(admin, $"{url}?limit=2");
+        all.Order().ShouldBe(tenant.UnitIds.Order());
+        pages.ShouldBe((tenant.UnitIds.Count + 1) / 2);
+
+        var since = factory.Clock.GetUtcNow();
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var renamed = await admin.SendJsonAsync(HttpMethod.Put, $"{url}/{tenant.UnitIds[1]}", new { name = "กองคลัง (ใหม่)", sortOrder = 2, isActive = true }, ifMatch: "*");
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
+        await using (var scope = factory.Scope())
+        {
+            // A unit written without UpdatedAt (as an import or onboarding writes them) is stamped from the clock.
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            using (scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Info))
+            {
+                db.OrgUnits.Add(new Domain.Organisations.OrgUnit { Name = "กองสวัสดิการสังคม", SortOrder = 99 });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var (changed, _) = await ReadAllAsync(admin, $"{url}?sort=updatedAt&updatedSince={Uri.EscapeDataString(since.ToString("O"))}");
+        changed.Count.ShouldBe(2);
+        changed[0].ShouldBe(tenant.UnitIds[1]);
+        (await ReadAllAsync(admin, $"{url}?active=false")).Ids.ShouldBeEmpty();
+    }
+
     [Theory]
+    [InlineData("org-units?sort=name", "sort")]
     [InlineData("measures?updated_since=2026-12-01", "updated_since")]
     [InlineData("measures?fiscalYear=2566", "fiscalYear")]
     [InlineData("measures?limit=0", "limit")]
