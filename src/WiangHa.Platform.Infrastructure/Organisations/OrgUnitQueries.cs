@@ -51,8 +51,8 @@ public sealed class OrgUnitQueries(PlatformDbContext db)
 
         var ordered = list.ByUpdate ? query.OrderByChange() : query.OrderBy(u => u.SortOrder).ThenBy(u => u.Id);
         var rows = await ordered.Take(list.Page.Limit + 1).ToListAsync(cancellationToken);
-        var views = await ViewsAsync(rows, cancellationToken);
-        return PageCursor.ToPage(rows, list.Page.Limit, u => new UnitCursor(list.ByUpdate, u.SortOrder, u.UpdatedAt, u.Id), u => views.Single(v => v.Id == u.Id));
+        var views = (await ViewsAsync(rows, cancellationToken)).ToDictionary(v => v.Id);
+        return PageCursor.ToPage(rows, list.Page.Limit, u => new UnitCursor(list.ByUpdate, u.SortOrder, u.UpdatedAt, u.Id), u => views[u.Id]);
     }
 
     private sealed record UnitCursor(bool ByUpdate, int SortOrder, DateTimeOffset UpdatedAt, Guid Id);
