@@ -12,9 +12,12 @@ COPY src/WiangHa.Platform.Migrations.Sqlite/WiangHa.Platform.Migrations.Sqlite.c
 COPY src/WiangHa.Platform.Migrations.PostgreSql/WiangHa.Platform.Migrations.PostgreSql.csproj src/WiangHa.Platform.Migrations.PostgreSql/
 COPY src/WiangHa.Platform.Migrations.SqlServer/WiangHa.Platform.Migrations.SqlServer.csproj src/WiangHa.Platform.Migrations.SqlServer/
 COPY src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj src/WiangHa.Platform.Web/
-RUN dotnet restore src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj
+RUN dotnet restore src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj -r linux-x64
 COPY src/ src/
-RUN dotnet publish src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+# ReadyToRun (still framework-dependent): our assemblies and the packages' come precompiled, so a replica JITs far less
+# on its way to ready (benchmarks/startup: about 1.5 s less of a 4 s start on a busy 2-core machine).
+RUN dotnet publish src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj -c Release --no-restore -o /app -p:UseAppHost=false \
+    -r linux-x64 --self-contained false -p:PublishReadyToRun=true
 
 # Runtime stage: ASP.NET Core runtime only (with ICU: Thai collation and formatting need it), as the image's
 # non-root "app" user (uid 1654). Nothing is written under /app, so the root filesystem can be mounted read-only;

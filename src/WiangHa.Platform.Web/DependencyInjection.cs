@@ -103,7 +103,9 @@ public static class DependencyInjection
         services.AddPlatformOpenApi();
         // Ready: the database answers, and the scheduler with its job store (registered beside the scheduler). Every
         // check answers within a few seconds whatever the database does, so the load balancer's probe never hangs.
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<StartupWarmUp>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StartupWarmUpHealthCheck>("warm-up", tags: ["ready"]);
         services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
         {
             foreach (var check in o.Registrations)

@@ -46,6 +46,10 @@ await using (var scope = app.Services.CreateAsyncScope())
     demo = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeEmbeddedAsync();
 }
 
+// The model and the demo's alert morning build beside the rest of the start; /health/ready waits for them.
+var warmUp = app.Services.GetRequiredService<StartupWarmUp>();
+warmUp.Start();
+
 app.UsePlatformPipeline();
 app.MapPlatformHealthChecks();
 app.MapOpenApi();
@@ -60,7 +64,9 @@ app.MapAlertEndpoints();
 app.MapLanguageEndpoints();
 app.MapRazorPages();
 
-StartupBanner.PrintWhenStarted(app, demo);
+// The banner (address and demo sign-ins) once the app serves everything: people and the journeys sign in right after it.
+app.Lifetime.ApplicationStarted.Register(() => warmUp.Completion.ContinueWith(
+    done => { if (done.IsCompletedSuccessfully) { StartupBanner.PrintWhenStarted(app, demo); } }, TaskScheduler.Default));
 await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

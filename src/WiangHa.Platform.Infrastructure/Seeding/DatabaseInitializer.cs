@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using WiangHa.Platform.Infrastructure.Data;
 using WiangHa.Platform.Infrastructure.Ita;
@@ -12,7 +13,7 @@ namespace WiangHa.Platform.Infrastructure.Seeding;
 /// </summary>
 public sealed class DatabaseInitializer(
     PlatformDbContext db, IOptions<DatabaseOptions> databaseOptions, ReferenceDataSeeder referenceData, RegistrySeeder registry, ShippedCatalogues catalogues, DemoDataSeeder demoData, DemoAlerts demoAlerts,
-    Identity.OpenIdClientRegistrar clients, ILogger<DatabaseInitializer> logger)
+    Identity.OpenIdClientRegistrar clients, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,11 @@ public sealed class DatabaseInitializer(
         }
     }
 
+    /// <summary>
+    /// The embedded default's start: migrations, reference data, catalogues, clients and demo data, unless the file's
+    /// <see cref="SeedStamp"/> says this build and configuration already brought it up to date. The demo's alert morning
+    /// is not here: it follows in <see cref="RunDemoAlertMorningAsync"/>, off the start path.
+    /// </summary>
     public async Task<DemoSignIns?> InitializeEmbeddedAsync(CancellationToken cancellationToken = default)
     {
         if (!databaseOptions.Value.IsEmbeddedDefault)
@@ -44,10 +50,30 @@ public sealed class DatabaseInitializer(
             return null;
         }
 
+        var stamp = SeedStamp.Compute(configuration);
+        if (await SeedStamp.ReadAsync(db, cancellationToken) == stamp)
+        {
+            logger.LogInformation("Embedded database already migrated and seeded by this build; checks skipped");
+            return DemoDataSeeder.SignIns;
+        }
+
         await MigrateAsync(cancellationToken);
         var signIns = await demoData.SeedAsync(cancellationToken);
-        await demoAlerts.SeedAsync(cancellationToken);
         await clients.SyncAsync(DemoDataSeeder.DemoClients, cancellationToken);
+        // Last, so a start interrupted on the way does the checks again.
+        await SeedStamp.WriteAsync(db, stamp, cancellationToken);
         return signIns;
+    }
+
+    /// <summary>
+    /// The demo's latest alert morning (<see cref="DemoAlerts"/>), on every start of the embedded default: the day moves
+    /// on, and planning is idempotent.
+    /// </summary>
+    public async Task RunDemoAlertMorningAsync(CancellationToken cancellationToken = default)
+    {
+        if (databaseOptions.Value.IsEmbeddedDefault)
+        {
+            await demoAlerts.SeedAsync(cancellationToken);
+        }
     }
 }

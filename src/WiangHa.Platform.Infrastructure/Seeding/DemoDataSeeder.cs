@@ -83,6 +83,18 @@ public sealed class DemoDataSeeder(
         new("rimping", "เทศบาลตำบลริมปิง", "Rim Ping Subdistrict Municipality", OrganisationType.SubdistrictMunicipality, "51", "5101", "5510104"),
     ];
 
+    /// <summary>The demo's sign-ins, printed at start-up.</summary>
+    public static DemoSignIns SignIns { get; } = new(
+    [
+        new("clerk@wiangha.demo", DemoPassword, "เจ้าหน้าที่ อบต.เวียงห้า (ผู้แก้ไขข้อมูล)"),
+        new("admin@wiangha.demo", DemoPassword, "ผู้ดูแล อบต.เวียงห้า (จัดการส่วนราชการ)"),
+        new("viewer@wiangha.demo", DemoPassword, "ผู้ดูข้อมูล อบต.เวียงห้า (อ่านอย่างเดียว)"),
+        new("multi@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ที่สังกัดหลายหน่วยงาน (เลือกหน่วยงานหลังเข้าสู่ระบบ)"),
+        .. OtherOrganisations.Select(o => new DemoSignIn($"clerk@{o.Slug}.demo", DemoPassword, $"เจ้าหน้าที่ {o.NameTh}")),
+        .. SupervisorSignIns,
+        new("operator@platform.demo", DemoPassword, "ผู้ดูแลระบบ (platform operator)"),
+    ]);
+
     public async Task<DemoSignIns> SeedAsync(CancellationToken cancellationToken = default)
     {
         if (!databaseOptions.Value.IsEmbeddedDefault)
@@ -91,17 +103,6 @@ public sealed class DemoDataSeeder(
         }
 
         using var unaudited = Audit.AuditSeeding.Skip();
-
-        var accounts = new List<DemoSignIn>
-        {
-            new("clerk@wiangha.demo", DemoPassword, "เจ้าหน้าที่ อบต.เวียงห้า (ผู้แก้ไขข้อมูล)"),
-            new("admin@wiangha.demo", DemoPassword, "ผู้ดูแล อบต.เวียงห้า (จัดการส่วนราชการ)"),
-            new("viewer@wiangha.demo", DemoPassword, "ผู้ดูข้อมูล อบต.เวียงห้า (อ่านอย่างเดียว)"),
-            new("multi@chiangrai.demo", DemoPassword, "เจ้าหน้าที่ที่สังกัดหลายหน่วยงาน (เลือกหน่วยงานหลังเข้าสู่ระบบ)"),
-        };
-        accounts.AddRange(OtherOrganisations.Select(o => new DemoSignIn($"clerk@{o.Slug}.demo", DemoPassword, $"เจ้าหน้าที่ {o.NameTh}")));
-        accounts.AddRange(SupervisorSignIns);
-        accounts.Add(new DemoSignIn("operator@platform.demo", DemoPassword, "ผู้ดูแลระบบ (platform operator)"));
 
         if (!await db.Organisations.AnyAsync(o => o.Slug == WiangHaSlug, cancellationToken))
         {
@@ -117,7 +118,7 @@ public sealed class DemoDataSeeder(
             await AddSupervisorsAsync();
         }
 
-        return new DemoSignIns(accounts);
+        return SignIns;
     }
 
     private async Task SeedHandMadeAsync(CancellationToken cancellationToken)
