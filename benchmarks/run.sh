@@ -44,7 +44,9 @@ trap cleanup EXIT
 record() { printf '%s\t%s\n' "$1" "$2" >> "$figures"; }
 
 echo "== building (Release, published as deployed)"
-dotnet publish "$root/src/WiangHa.Platform.Web" -c Release -o "$work/app" -nologo -v quiet
+# As the Dockerfile publishes it: ReadyToRun, framework-dependent (benchmarks/startup/run.sh compares the other forms).
+dotnet publish "$root/src/WiangHa.Platform.Web" -c Release -o "$work/app" -nologo -v quiet \
+  -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false > /dev/null
 dotnet build "$root/benchmarks/WiangHa.Platform.Benchmarks.Limits" -c Release -o "$work/limits" -nologo -v quiet > /dev/null
 [ "$night" = 1 ] && dotnet build "$root/benchmarks/WiangHa.Platform.Benchmarks" -c Release -o "$work/night" -nologo -v quiet > /dev/null
 
