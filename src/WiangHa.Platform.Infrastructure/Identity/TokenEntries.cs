@@ -27,5 +27,14 @@ public sealed class TokenEntries(PlatformDbContext db)
                     EF.Property<string?>(t, "AuthorizationId"), t.Authorization != null ? t.Authorization.Status : null))
                 .FirstOrDefault());
 
-    public Task<TokenEntry?> FindAsync(string id, CancellationToken cancellationToken = default) => Find(db, id, cancellationToken);
+    /// <summary>
+    /// The entry, read on the request's context, whose connection is opened here and left open until the context is
+    /// disposed at the end of the call: the call's later reads (tenant, data) then reuse it instead of taking a
+    /// connection from the pool and returning it once per query (the pool's lock was a tenth of an API call's CPU).
+    /// </summary>
+    public async Task<TokenEntry?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await Find(db, id, cancellationToken);
+    }
 }
