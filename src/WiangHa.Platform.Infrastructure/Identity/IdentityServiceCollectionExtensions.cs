@@ -18,6 +18,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<ChangeMemberRoleHandler>();
         services.AddScoped<SetMemberActiveHandler>();
         services.AddScoped<AccessRevocation>();
+        services.AddScoped<TokenEntries>();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
             .Validate(o => o.FailuresPerClient > 0 && o.AccountFailuresPerHour > 0 && o.ClientWindow > TimeSpan.Zero && o.KnownClientDays > 0,
                 "Security:SignIn needs positive limits.")

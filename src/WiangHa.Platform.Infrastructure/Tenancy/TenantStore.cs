@@ -3,19 +3,28 @@ using WiangHa.Platform.Infrastructure.Data;
 
 namespace WiangHa.Platform.Infrastructure.Tenancy;
 
-/// <summary>The tenant registry (Finbuckle's <c>IMultiTenantStore</c>): organisations are not tenant-owned.</summary>
+/// <summary>
+/// The tenant registry (Finbuckle's <c>IMultiTenantStore</c>): organisations are not tenant-owned. Every request
+/// with a tenant reads its row here, so these are compiled projections by a unique index and never cached: a
+/// suspension is refused on the very next request on every replica.
+/// </summary>
 public sealed class TenantStore(PlatformDbContext db)
 {
-    public async Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default)
-    {
-        var slug = identifier.ToLowerInvariant();
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
-        return organisation is null ? null : TenantInfo.From(organisation);
-    }
+    private static readonly Func<PlatformDbContext, string, CancellationToken, Task<TenantInfo?>> BySlug =
+        EF.CompileAsyncQuery((PlatformDbContext db, string slug, CancellationToken cancellationToken) =>
+            db.Organisations.Where(o => o.Slug == slug)
+                .Select(o => new TenantInfo(o.Id, o.Slug, o.NameTh, o.Status, o.ProvinceCode))
+                .FirstOrDefault());
 
-    public async Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return organisation is null ? null : TenantInfo.From(organisation);
-    }
+    private static readonly Func<PlatformDbContext, Guid, CancellationToken, Task<TenantInfo?>> ById =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken cancellationToken) =>
+            db.Organisations.Where(o => o.Id == id)
+                .Select(o => new TenantInfo(o.Id, o.Slug, o.NameTh, o.Status, o.ProvinceCode))
+                .FirstOrDefault());
+
+    public Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default) =>
+        BySlug(db, identifier.ToLowerInvariant(), cancellationToken);
+
+    public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ById(db, id, cancellationToken);
 }
