@@ -18,9 +18,11 @@ using WiangHa.Platform.Infrastructure.Tenancy;
 
 // Usage:
 //   dotnet run -c Release --project benchmarks/WiangHa.Platform.Benchmarks -- [--provider sqlite|postgres]
-//        [--pg "Host=127.0.0.1;Port=55491;Username=postgres"] [--tenants 7850] [--links 3000]
-// Seeds a national-scale dataset into a fresh database, times the nightly rule evaluation for every tenant (link
-// checking excluded: the run reads the stored link results), then times the link checker against a local server.
+//        [--pg "Host=127.0.0.1;Port=55491;Username=postgres"] [--tenants 7850] [--links 3000] [--runs 3] [--nightly-only]
+// Seeds a national-scale dataset into a fresh database, times the nightly compliance run for every tenant --runs
+// times (the first night, then nights without a change; link checking excluded: the run reads the stored link
+// results) beside the bulk limit measured in the same run, then (unless --nightly-only) the alerts and the link
+// checker against a local server.
 var options = Args.Parse(args);
 var provider = options.Provider;
 string connectionString;
@@ -77,24 +79,38 @@ clock.Restart();
 var seeded = await CrossTenantBenchmarkSeeder.SeedAsync(provider, connectionString, options.Tenants, options.Year);
 Console.WriteLine($"seed                {clock.Elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {seeded.Disclosures} disclosures, {seeded.Measures} measures, {seeded.LinkChecks} link results");
 
+// The nights: the first stores every item's result; each later one is a night without a change (results are written
+// only when they change, ADR 0009), each on a fresh nightly slot. Beside each night, the bulk limit measured right
+// after it on the same database (BulkLimit), and the database's growth (SQLite: used pages after a checkpoint;
+// PostgreSQL: pg_database_size), measured before the limit so the limit never counts in it.
 var runner = root.GetRequiredService<ComplianceRunner>();
-var beforeFirst = await StorageFigures.MeasureAsync(root, provider);
-clock.Restart();
-var runs = await runner.RunAllTenantsAsync($"bench:{DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
-var elapsed = clock.Elapsed;
-Console.WriteLine($"rule evaluation     {elapsed.TotalSeconds,8:0.0} s   {seeded.Tenants} tenants, {runs} runs (years {options.Year} and the newest manual), {seeded.Tenants / elapsed.TotalSeconds:0} tenants/s");
+var nights = new List<NightFigures>();
+var firstSlot = new DateTimeOffset(2099, 1, 1, 19, 0, 0, TimeSpan.Zero);
+for (var n = 0; n < options.Runs; n++)
+{
+    var before = await StorageFigures.MeasureAsync(root, provider);
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    clock.Restart();
+    var runs = await runner.RunAllTenantsAsync(ComplianceRunner.NightlySlot(firstSlot.AddDays(n)));
+    var night = new NightFigures(n == 0, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, runs, await StorageFigures.MeasureAsync(root, provider), before);
+    night = night with { Limit = await BulkLimit.MeasureAsync(provider, connectionString, runs, (int)night.Results, runs) };
+    nights.Add(night);
+    Console.WriteLine(night.Line());
+}
 
-// What the history costs: the first night stores every item's result; a night without a change stores only each
-// run's summary (results are written when they change, ADR 0009). Measured as the database's own size.
-var afterFirst = await StorageFigures.MeasureAsync(root, provider);
-clock.Restart();
-var secondRuns = await runner.RunAllTenantsAsync($"bench-second:{DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
-var secondElapsed = clock.Elapsed;
-var afterSecond = await StorageFigures.MeasureAsync(root, provider);
-Console.WriteLine($"1st night stored    {afterFirst.Runs} runs, {afterFirst.Results} results, +{(afterFirst.Bytes - beforeFirst.Bytes) / 1048576.0:0.0} MiB " +
-    $"(database {afterFirst.Bytes / 1048576.0:0.0} MiB)");
-Console.WriteLine($"2nd night, no change{secondElapsed.TotalSeconds,8:0.0} s   {secondRuns} runs, +{afterSecond.Results - afterFirst.Results} results, " +
-    $"+{(afterSecond.Bytes - afterFirst.Bytes) / 1048576.0:0.0} MiB ({(afterSecond.Bytes - afterFirst.Bytes) / (double)Math.Max(1, secondRuns):0} bytes a run)");
+var quiet = nights.Where(n => !n.First).ToList();
+if (quiet.Count > 0)
+{
+    Console.WriteLine($"nights without change ({quiet.Count}): {NightFigures.Spread(quiet.Select(n => n.Wall.TotalSeconds))} s wall · CPU {NightFigures.Spread(quiet.Select(n => n.Cpu.TotalSeconds))} s · " +
+        $"bulk limit {NightFigures.Spread(quiet.Select(n => n.Limit.TotalSeconds))} s · {NightFigures.Spread(quiet.Select(n => n.Ratio), "0.00")}× · " +
+        $"+{NightFigures.Spread(quiet.Select(n => n.Growth / 1048576.0))} MiB a night   (median, min–max)");
+}
+
+if (options.NightlyOnly)
+{
+    await CleanupAsync();
+    return;
+}
 
 await using (var scope = root.CreateAsyncScope())
 {
@@ -153,27 +169,32 @@ await using (var server = await LinkServer.StartAsync())
     Console.WriteLine($"link checks         {seconds,8:0.0} s   {options.Links} URLs, {ok} ok, {options.Links / seconds:0} URLs/s on one host");
 }
 
-if (Directory.Exists(configuration["Email:PickupDirectory"]))
-{
-    Directory.Delete(configuration["Email:PickupDirectory"]!, recursive: true);
-}
+await CleanupAsync();
 
-if (provider == DatabaseProvider.Sqlite)
+async Task CleanupAsync()
 {
-    Directory.Delete(cleanup!, recursive: true);
-}
-else
-{
-    NpgsqlConnection.ClearAllPools();
-    await using var admin = new NpgsqlConnection(options.Postgres + ";Database=postgres");
-    await admin.OpenAsync();
-    await using var drop = new NpgsqlCommand($"DROP DATABASE \"{cleanup}\" WITH (FORCE)", admin);
-    await drop.ExecuteNonQueryAsync();
+    if (Directory.Exists(configuration["Email:PickupDirectory"]))
+    {
+        Directory.Delete(configuration["Email:PickupDirectory"]!, recursive: true);
+    }
+
+    if (provider == DatabaseProvider.Sqlite)
+    {
+        Directory.Delete(cleanup!, recursive: true);
+    }
+    else
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(options.Postgres + ";Database=postgres");
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE \"{cleanup}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
 
 namespace WiangHa.Platform.Benchmarks
 {
-    internal sealed record Args(DatabaseProvider Provider, string Postgres, int Tenants, int Links, int Year)
+    internal sealed record Args(DatabaseProvider Provider, string Postgres, int Tenants, int Links, int Year, int Runs, bool NightlyOnly)
     {
         public static Args Parse(string[] args)
         {
@@ -181,7 +202,27 @@ namespace WiangHa.Platform.Benchmarks
             var provider = Value("--provider") is "postgres" ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
             return new Args(provider, Value("--pg") ?? "Host=127.0.0.1;Port=55491;Username=postgres",
                 int.Parse(Value("--tenants") ?? "7850", CultureInfo.InvariantCulture), int.Parse(Value("--links") ?? "3000", CultureInfo.InvariantCulture),
-                int.Parse(Value("--year") ?? "2566", CultureInfo.InvariantCulture));
+                int.Parse(Value("--year") ?? "2566", CultureInfo.InvariantCulture), Math.Max(1, int.Parse(Value("--runs") ?? "3", CultureInfo.InvariantCulture)),
+                args.Contains("--nightly-only"));
+        }
+    }
+
+    internal sealed record NightFigures(bool First, TimeSpan Wall, TimeSpan Cpu, int Runs, StorageFigures After, StorageFigures Before)
+    {
+        public TimeSpan Limit { get; init; }
+        public long Results => After.Results - Before.Results;
+        public long Growth => After.Bytes - Before.Bytes;
+        public double Ratio => Wall / Limit;
+
+        public string Line() =>
+            $"{(First ? "1st night" : "night, no change"),-17}{Wall.TotalSeconds,6:0.0} s (CPU {Cpu.TotalSeconds:0.0} s) · bulk limit {Limit.TotalSeconds:0.0} s · {Ratio:0.00}× · " +
+            $"{Runs} runs, +{Results} results, +{Growth / 1048576.0:0.0} MiB ({Growth / (double)Math.Max(1, Runs):0} bytes a run; database {After.Bytes / 1048576.0:0.0} MiB)";
+
+        public static string Spread(IEnumerable<double> values, string format = "0.0")
+        {
+            var sorted = values.Order().ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+            return $"{median.ToString(format, CultureInfo.InvariantCulture)} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)})";
         }
     }
 

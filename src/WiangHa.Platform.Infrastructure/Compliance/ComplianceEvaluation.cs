@@ -12,7 +12,7 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueries catalogues, LaoStandingWriter standings, TimeProvider clock)
 {
     // One tenant per instance (scoped): measures and link results are read once for all its years.
-    private List<Measure>? _measures;
+    private List<MeasureInput>? _measures;
     private Dictionary<string, LinkFacts>? _links;
 
     /// <summary>True when a run was recorded; false when the slot already has one (idempotent) or no manual is published.</summary>
@@ -72,6 +72,16 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
 
         var (verdicts, projection) = await EvaluateAsync(organisation.Type, manual, cancellationToken);
         var now = clock.GetUtcNow();
+        Complete(run, manual, projection, now);
+        var current = ItemResultHistory.LatestPerItem(await ResultsOfVersionAsync(year, manual.Id, cancellationToken));
+        db.ComplianceResults.AddRange(ChangedResults(run, verdicts, current, now));
+        await standings.RecordAsync(organisation, run, verdicts, _measures!, await LastDisclosureEditAsync(year, cancellationToken), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Records the verdicts' summary on the run.</summary>
+    internal static void Complete(ComplianceRun run, ManualVersionView manual, OitProjection projection, DateTimeOffset now)
+    {
         run.ManualVersionId = manual.Id;
         run.ManualVersionNumber = manual.Number;
         run.State = ComplianceRunState.Completed;
@@ -83,9 +93,16 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
         run.Passed = projection.Passed;
         run.Warnings = projection.Warnings;
         run.Failed = projection.Failed;
-        // Item results are history, stored only when an item's verdict changes (the run's summary is kept every
-        // time): a night in which nothing changed writes one row per LAO and year, not one per item.
-        var current = ItemResultHistory.LatestPerItem(await ResultsOfVersionAsync(year, manual.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Item results are history, stored only when an item's verdict changes (the run's summary is kept every time): a
+    /// night in which nothing changed writes one row per LAO and year, not one per item.
+    /// </summary>
+    /// <param name="current">The newest result per item among the manual version's earlier runs.</param>
+    internal static IEnumerable<ComplianceResult> ChangedResults(
+        ComplianceRun run, IReadOnlyList<(string Code, ItemVerdict Verdict)> verdicts, IReadOnlyDictionary<string, ComplianceResult> current, DateTimeOffset now)
+    {
         foreach (var (code, verdict) in verdicts)
         {
             if (current.TryGetValue(code, out var last) && last.Status == verdict.Status && last.Reasons.SequenceEqual(verdict.Reasons, StringComparer.Ordinal))
@@ -93,14 +110,11 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
                 continue;
             }
 
-            db.ComplianceResults.Add(new ComplianceResult
+            yield return new ComplianceResult
             {
-                RunId = run.Id, AssessmentYear = year, ItemCode = code, Status = verdict.Status, Reasons = [.. verdict.Reasons], CheckedAt = now,
-            });
+                TenantId = run.TenantId, RunId = run.Id, AssessmentYear = run.AssessmentYear, ItemCode = code, Status = verdict.Status, Reasons = [.. verdict.Reasons], CheckedAt = now,
+            };
         }
-
-        await standings.RecordAsync(organisation, run, verdicts, _measures!, await LastDisclosureEditAsync(year, cancellationToken), cancellationToken);
-        return true;
     }
 
     private async Task<List<ComplianceResult>> ResultsOfVersionAsync(int year, Guid manualVersionId, CancellationToken cancellationToken) =>
@@ -121,28 +135,45 @@ public sealed class ComplianceEvaluation(PlatformDbContext db, ItaCatalogueQueri
         var year = manual.Year;
         var disclosures = await db.ItemDisclosures.AsNoTracking().Where(d => d.AssessmentYear == year).ToListAsync(cancellationToken);
         var prefix = $"{year}/";
-        _measures ??= await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits).ToListAsync(cancellationToken);
+        // In number order (then id, in memory, as the national night sorts them): the reasons list the measures in it.
+        _measures ??= (await db.Measures.AsNoTracking().Include(m => m.ResponsibleUnits).ToListAsync(cancellationToken))
+            .OrderBy(m => m.Number).ThenBy(m => m.Id).Select(MeasureInput.From).ToList();
         _links ??= (await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(l => l.Url).ToDictionary(g => g.Key, g => g.First().ToFacts(), StringComparer.Ordinal);
-        var byCode = disclosures.ToDictionary(d => d.ItemCode, StringComparer.OrdinalIgnoreCase);
+        var byCode = disclosures.ToDictionary(d => d.ItemCode, d => Facts(d), StringComparer.OrdinalIgnoreCase);
         var warnOnly = await catalogues.UnreachableLinksWarnOnlyAsync(year, cancellationToken);
         return Evaluate(type, manual, byCode, _measures.Where(m => m.ItaItems.Any(i => i.StartsWith(prefix, StringComparison.Ordinal))).ToList(), _links, warnOnly);
     }
 
-    /// <param name="unreachableLinksWarnOnly">The year's operator setting (<see cref="Domain.Ita.ItaManual.UnreachableLinksWarnOnly"/>).</param>
+    /// <summary>The rules over entities (the demo's generator); the same as the overload over plain inputs.</summary>
     public static (IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection) Evaluate(
         OrganisationType type, ManualVersionView manual, IReadOnlyDictionary<string, ItemDisclosure> disclosures, IReadOnlyList<Measure> measures,
-        IReadOnlyDictionary<string, LinkFacts> links, bool unreachableLinksWarnOnly = false)
+        IReadOnlyDictionary<string, LinkFacts> links, bool unreachableLinksWarnOnly = false) =>
+        Evaluate(type, manual, disclosures.ToDictionary(d => d.Key, d => Facts(d.Value), StringComparer.OrdinalIgnoreCase),
+            measures.Select(MeasureInput.From).ToList(), links, unreachableLinksWarnOnly);
+
+    private static DisclosureFacts Facts(ItemDisclosure d) => new(d.Answer, d.Urls, d.Explanation);
+
+    /// <summary>One tenant's verdicts for one manual: the per-tenant path and the cross-tenant night both come here.</summary>
+    /// <param name="unreachableLinksWarnOnly">The year's operator setting (<see cref="Domain.Ita.ItaManual.UnreachableLinksWarnOnly"/>).</param>
+    public static (IReadOnlyList<(string Code, ItemVerdict Verdict)> Verdicts, OitProjection Projection) Evaluate(
+        OrganisationType type, ManualVersionView manual, IReadOnlyDictionary<string, DisclosureFacts> disclosures, IReadOnlyList<MeasureInput> measures,
+        IReadOnlyDictionary<string, LinkFacts> links, bool unreachableLinksWarnOnly)
     {
         var verdicts = new List<(string, ItemVerdict)>();
         foreach (var item in manual.Catalogue.AllItems())
         {
             var reference = $"{manual.Year}/{item.Code}";
-            var linked = measures.Where(m => m.ItaItems.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(MeasureFacts.From).ToList();
-            var disclosure = disclosures.TryGetValue(item.Code, out var d) ? new DisclosureFacts(d.Answer, d.Urls, d.Explanation) : null;
-            verdicts.Add((item.Code, ItemRules.Evaluate(new ItemContext(manual.Year, item, type, disclosure, linked, links, unreachableLinksWarnOnly))));
+            var linked = measures.Where(m => m.ItaItems.Contains(reference, StringComparer.OrdinalIgnoreCase)).Select(m => m.Facts).ToList();
+            verdicts.Add((item.Code, ItemRules.Evaluate(new ItemContext(manual.Year, item, type, disclosures.GetValueOrDefault(item.Code), linked, links, unreachableLinksWarnOnly))));
         }
 
         return (verdicts, OitProjection.From(verdicts.Select(v => v.Item2), manual.Catalogue));
     }
+}
+
+/// <summary>A measure as the night needs it: the rules' facts, the items it serves, and when it was last edited (the standing).</summary>
+public sealed record MeasureInput(MeasureFacts Facts, IReadOnlyList<string> ItaItems, DateTimeOffset UpdatedAt)
+{
+    public static MeasureInput From(Measure m) => new(MeasureFacts.From(m), m.ItaItems, m.UpdatedAt);
 }

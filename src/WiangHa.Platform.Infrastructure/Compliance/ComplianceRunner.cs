@@ -14,8 +14,9 @@ namespace WiangHa.Platform.Infrastructure.Compliance;
 
 /// <summary>
 /// Runs the compliance rules for tenants and records one <see cref="ComplianceRun"/> per tenant, manual version and
-/// slot, with one <see cref="ComplianceResult"/> per item. Every tenant is evaluated in its own DI scope and
-/// <see cref="TenantScope"/>, so the tenant filter and write guard apply as they do in a request.
+/// slot, with a <see cref="ComplianceResult"/> per item whose verdict changed. One tenant ("check now", the demo) is
+/// evaluated in its own DI scope and <see cref="TenantScope"/>, so the tenant filter and write guard apply as they do
+/// in a request; the national night goes through <see cref="CrossTenantNightlyRun"/>, which gives the same results.
 /// </summary>
 public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider clock, PlatformMetrics metrics, ILogger<ComplianceRunner> logger)
 {
@@ -26,31 +27,18 @@ public sealed class ComplianceRunner(IServiceScopeFactory scopes, TimeProvider c
     public static string NightlySlot(DateTimeOffset scheduledFireTime) =>
         "nightly:" + ThaiTime.ToBangkok(scheduledFireTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Evaluates every active tenant for the slot; returns how many runs were newly recorded.</summary>
+    /// <summary>
+    /// Evaluates every active tenant for the slot; returns how many runs were newly recorded. The national night reads
+    /// and writes across tenants in chunks (<see cref="CrossTenantNightlyRun"/>); a slot resumed after a replica's
+    /// death skips the LAOs already recorded for it.
+    /// </summary>
     public async Task<int> RunAllTenantsAsync(string slot, CancellationToken cancellationToken = default)
     {
-        List<Organisation> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            organisations = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Active).OrderBy(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        // Tenants are independent: a few at a time keeps both cores busy while one waits on the database.
-        // A slot resumed after a replica's death skips the LAOs already recorded for it (ComplianceEvaluation.AddAsync).
-        var recorded = 0;
-        var laosChecked = 0;
-        await Parallel.ForEachAsync(organisations, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelTenants, CancellationToken = cancellationToken },
-            async (organisation, ct) =>
-            {
-                var added = await RunTenantAsync(organisation, slot, ComplianceRunKind.Nightly, ct);
-                Interlocked.Add(ref recorded, added);
-                Interlocked.Add(ref laosChecked, added > 0 ? 1 : 0);
-            });
-
-        metrics.ComplianceRun(slot.Split(':')[0], laosChecked);
-        logger.LogInformation("Compliance slot {Slot}: {Recorded} runs recorded for {Tenants} tenants ({Checked} newly checked)", slot, recorded, organisations.Count, laosChecked);
-        return recorded;
+        await using var scope = scopes.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<CrossTenantNightlyRun>().RunAsync(slot, ComplianceRunKind.Nightly, cancellationToken);
+        metrics.ComplianceRun(slot.Split(':')[0], outcome.LaosChecked);
+        logger.LogInformation("Compliance slot {Slot}: {Recorded} runs recorded for {Tenants} tenants ({Checked} newly checked)", slot, outcome.Recorded, outcome.Tenants, outcome.LaosChecked);
+        return outcome.Recorded;
     }
 
     /// <summary>Evaluates one tenant for each assessment year it is working on (the newest manual and years it has answered).</summary>

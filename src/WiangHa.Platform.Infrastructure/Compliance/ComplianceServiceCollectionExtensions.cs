@@ -10,6 +10,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<LinkChecker>();
         services.AddSingleton<ComplianceRunner>();
         services.AddScoped<ComplianceEvaluation>();
+        services.AddScoped<CrossTenantNightlyRun>();
         services.AddScoped<LinkSweep>();
         services.AddSingleton<IValidator<DisclosureInput>, DisclosureInputValidator>();
         services.AddScoped<DisclosureWriter>();

@@ -96,7 +96,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
             {
                 builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, TenantFilterFor(entityType.ClrType));
-                builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.TenantId));
+                // Unless an index already leads with it: a second one serves no query and costs every insert.
+                if (!entityType.GetIndexes().Any(i => i.Properties[0].Name == nameof(ITenantOwned.TenantId)))
+                {
+                    builder.Entity(entityType.ClrType).HasIndex(nameof(ITenantOwned.TenantId));
+                }
             }
         }
 

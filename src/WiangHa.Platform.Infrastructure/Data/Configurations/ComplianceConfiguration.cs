@@ -56,9 +56,10 @@ public sealed class ComplianceRunConfiguration : IEntityTypeConfiguration<Compli
         builder.Property(r => r.Score).HasPrecision(5, 2);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ItaManualVersion>().WithMany().HasForeignKey(r => r.ManualVersionId).OnDelete(DeleteBehavior.Restrict);
-        // Idempotency: one run per tenant, manual version and scheduled slot.
+        // Idempotency: one run per tenant, manual version and scheduled slot. Also the only index a tenant's runs need
+        // (by tenant, then year or version: a few hundred rows at most): each index costs every run, and a run is
+        // written per LAO and year every night.
         builder.HasIndex(r => new { r.TenantId, r.ManualVersionId, r.Slot }).IsUnique();
-        builder.HasIndex(r => new { r.TenantId, r.AssessmentYear, r.QueuedAt });
         builder.HasMany(r => r.Results).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
