@@ -137,12 +137,12 @@ done
 
 if [ "$night" = 1 ]; then
   echo "== the national night: 7,849 LAOs, $rounds nights, beside the bulk limit"
-  (cd "$work/night" && dotnet WiangHa.Platform.Benchmarks.dll --provider sqlite --tenants 7849 --runs "$rounds" --figures "$figures.night" --links 0) | tee "$work/night-sqlite.txt"
+  (cd "$work/night" && dotnet WiangHa.Platform.Benchmarks.dll --provider sqlite --tenants 7849 --runs "$rounds" --figures "$figures.night" --nightly-only) | tee "$work/night-sqlite.txt"
   sed 's/^/night.sqlite./' "$figures.night" >> "$figures"; rm -f "$figures.night"
   if [ "$postgres" = 1 ]; then
     "$root/scripts/postgres-test-server.sh" start "$work/pg" 55491 > /dev/null
     (cd "$work/night" && dotnet WiangHa.Platform.Benchmarks.dll --provider postgres --pg "Host=127.0.0.1;Port=55491;Username=postgres" \
-      --tenants 7849 --runs "$rounds" --figures "$figures.night" --links 0) | tee "$work/night-postgres.txt"
+      --tenants 7849 --runs "$rounds" --figures "$figures.night" --nightly-only) | tee "$work/night-postgres.txt"
     sed 's/^/night.postgres./' "$figures.night" >> "$figures"; rm -f "$figures.night"
   fi
 fi

@@ -18,7 +18,7 @@ using WiangHa.Platform.Infrastructure.Tenancy;
 
 // Usage:
 //   dotnet run -c Release --project benchmarks/WiangHa.Platform.Benchmarks -- [--provider sqlite|postgres]
-//        [--pg "Host=127.0.0.1;Port=55491;Username=postgres"] [--tenants 7850] [--links 3000] [--runs 3] [--nightly-only]
+//        [--pg "Host=127.0.0.1;Port=55491;Username=postgres"] [--tenants 7850] [--links 3000] [--runs 3] [--nightly-only] [--figures <file>]
 // Seeds a national-scale dataset into a fresh database, times the nightly compliance run for every tenant --runs
 // times (the first night, then nights without a change; link checking excluded: the run reads the stored link
 // results) beside the bulk limit measured in the same run, then (unless --nightly-only) the alerts and the link
@@ -96,6 +96,14 @@ for (var n = 0; n < options.Runs; n++)
     night = night with { Limit = await BulkLimit.MeasureAsync(provider, connectionString, runs, (int)night.Results, runs) };
     nights.Add(night);
     Console.WriteLine(night.Line());
+}
+
+// For benchmarks/run.sh: each night's figures as name<TAB>value lines, which its summary sets beside the limits.
+if (options.Figures is { } figuresFile)
+{
+    await File.AppendAllLinesAsync(figuresFile, nights.SelectMany(n => n.First
+        ? new[] { $"first_s\t{n.Wall.TotalSeconds:0.00}", $"first_limit_s\t{n.Limit.TotalSeconds:0.00}" }
+        : [$"nochange_s\t{n.Wall.TotalSeconds:0.00}", $"nochange_limit_s\t{n.Limit.TotalSeconds:0.00}", $"growth_mib\t{n.Growth / 1048576.0:0.00}"]));
 }
 
 var quiet = nights.Where(n => !n.First).ToList();
@@ -194,7 +202,7 @@ async Task CleanupAsync()
 
 namespace WiangHa.Platform.Benchmarks
 {
-    internal sealed record Args(DatabaseProvider Provider, string Postgres, int Tenants, int Links, int Year, int Runs, bool NightlyOnly)
+    internal sealed record Args(DatabaseProvider Provider, string Postgres, int Tenants, int Links, int Year, int Runs, bool NightlyOnly, string? Figures)
     {
         public static Args Parse(string[] args)
         {
@@ -203,7 +211,7 @@ namespace WiangHa.Platform.Benchmarks
             return new Args(provider, Value("--pg") ?? "Host=127.0.0.1;Port=55491;Username=postgres",
                 int.Parse(Value("--tenants") ?? "7850", CultureInfo.InvariantCulture), int.Parse(Value("--links") ?? "3000", CultureInfo.InvariantCulture),
                 int.Parse(Value("--year") ?? "2566", CultureInfo.InvariantCulture), Math.Max(1, int.Parse(Value("--runs") ?? "3", CultureInfo.InvariantCulture)),
-                args.Contains("--nightly-only"));
+                args.Contains("--nightly-only"), Value("--figures"));
         }
     }
 

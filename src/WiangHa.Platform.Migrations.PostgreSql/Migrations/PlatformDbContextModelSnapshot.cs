@@ -663,8 +663,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode", "CheckedAt");
 
                     b.ToTable("ComplianceResults");
@@ -736,10 +734,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ManualVersionId");
 
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "AssessmentYear", "QueuedAt");
-
                     b.HasIndex("TenantId", "ManualVersionId", "Slot")
                         .IsUnique();
 
@@ -782,8 +776,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode")
                         .IsUnique();
@@ -834,8 +826,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer[]");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Url")
                         .IsUnique();
@@ -1265,8 +1255,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "SubmissionKey")
                         .IsUnique();
 
@@ -1334,8 +1322,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -1485,8 +1471,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();
 
@@ -1543,8 +1527,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FileSha256");
 
                     b.ToTable("ImportBatches");
@@ -1593,8 +1575,6 @@ namespace WiangHa.Platform.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();

@@ -666,8 +666,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode", "CheckedAt");
 
                     b.ToTable("ComplianceResults");
@@ -739,10 +737,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ManualVersionId");
 
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "AssessmentYear", "QueuedAt");
-
                     b.HasIndex("TenantId", "ManualVersionId", "Slot")
                         .IsUnique();
 
@@ -785,8 +779,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode")
                         .IsUnique();
@@ -837,8 +829,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Url")
                         .IsUnique();
@@ -1268,8 +1258,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "SubmissionKey")
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
@@ -1338,8 +1326,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -1490,8 +1476,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();
 
@@ -1548,8 +1532,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FileSha256");
 
                     b.ToTable("ImportBatches");
@@ -1598,8 +1580,6 @@ namespace WiangHa.Platform.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();

@@ -651,8 +651,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RunId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode", "CheckedAt");
 
                     b.ToTable("ComplianceResults");
@@ -724,10 +722,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ManualVersionId");
 
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "AssessmentYear", "QueuedAt");
-
                     b.HasIndex("TenantId", "ManualVersionId", "Slot")
                         .IsUnique();
 
@@ -770,8 +764,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AssessmentYear", "ItemCode")
                         .IsUnique();
@@ -822,8 +814,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Url")
                         .IsUnique();
@@ -1253,8 +1243,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "SubmissionKey")
                         .IsUnique();
 
@@ -1322,8 +1310,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -1473,8 +1459,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();
 
@@ -1531,8 +1515,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FileSha256");
 
                     b.ToTable("ImportBatches");
@@ -1581,8 +1563,6 @@ namespace WiangHa.Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FiscalYear")
                         .IsUnique();
