@@ -74,22 +74,24 @@ public static class ReplicaHosting
             });
         }
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
-            .WithTracing(t => t
-                .AddSource(PlatformMetrics.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation())
-            .WithMetrics(m => m
-                .AddMeter(PlatformMetrics.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation());
+        // Without a collector nobody reads spans, and recording them costs every request (an activity per request and
+        // per database command): the SDK is only added when there is somewhere to send to.
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]))
         {
-            // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* variables.
-            telemetry.UseOtlpExporter();
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
+                .WithTracing(t => t
+                    .AddSource(PlatformMetrics.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation())
+                .WithMetrics(m => m
+                    .AddMeter(PlatformMetrics.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation())
+                // Endpoint, protocol and headers come from the standard OTEL_EXPORTER_OTLP_* variables.
+                .UseOtlpExporter();
         }
 
         return builder;
