@@ -35,9 +35,16 @@ stop_all() {
   for p in "${pids[@]:-}"; do wait "$p" 2> /dev/null || true; done
   pids=()
 }
+pg_dir=$(mktemp -u -d /tmp/wiangha-bench-pg-XXXXXX)   # created by the server script for its own user
+kept="$root/artifacts/benchmarks"
 cleanup() {
   stop_all
-  [ "$postgres" = 1 ] && "$root/scripts/postgres-test-server.sh" stop "$work/pg" > /dev/null 2>&1 || true
+  if [ "$postgres" = 1 ]; then "$root/scripts/postgres-test-server.sh" stop "$pg_dir" > /dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
+  # The figures measured so far are kept and summed up even when a later part failed.
+  if [ -s "$figures" ]; then
+    mkdir -p "$kept"; cp "$figures" "$kept/figures.tsv"
+    echo; python3 "$root/benchmarks/summary.py" "$figures" | tee "$kept/summary.md"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -142,12 +149,11 @@ if [ "$night" = 1 ]; then
   (cd "$work/night" && dotnet WiangHa.Platform.Benchmarks.dll --provider sqlite --tenants 7849 --runs "$rounds" --figures "$figures.night" --nightly-only) | tee "$work/night-sqlite.txt"
   sed 's/^/night.sqlite./' "$figures.night" >> "$figures"; rm -f "$figures.night"
   if [ "$postgres" = 1 ]; then
-    "$root/scripts/postgres-test-server.sh" start "$work/pg" 55491 > /dev/null
+    "$root/scripts/postgres-test-server.sh" start "$pg_dir" 55491 > /dev/null
     (cd "$work/night" && dotnet WiangHa.Platform.Benchmarks.dll --provider postgres --pg "Host=127.0.0.1;Port=55491;Username=postgres" \
       --tenants 7849 --runs "$rounds" --figures "$figures.night" --nightly-only) | tee "$work/night-postgres.txt"
     sed 's/^/night.postgres./' "$figures.night" >> "$figures"; rm -f "$figures.night"
   fi
 fi
 
-echo
-python3 "$root/benchmarks/summary.py" "$figures"
+echo "== done: the summary follows; figures and summary are kept in artifacts/benchmarks/"
