@@ -128,6 +128,8 @@ record memory.idle_mb "$(( $(ps -o rss= -p "$pid") / 1024 ))"
 for round in $(seq 1 "$rounds"); do
   echo "   round $round"
   load api.measures "$api" "$pid" "Authorization: Bearer $token"
+  # What authentication, tenant resolution and the request scope cost alone: the same token on a one-row-per-unit read.
+  load api.orgunits "$app/api/v1/t/wiangha/org-units" "$pid" "Authorization: Bearer $token"
   load limit.adonet "$limits/measures?tenant=wiangha&year=2566"
   load limit.memory "$limits/measures/memory"
   load api.health "$app/health/live" "$pid"

@@ -33,6 +33,7 @@ rows = [
     ("  its p50 latency", "api.measures.p50_ms", "ms", "limit.adonet.p50_ms", "figure / limit", None),
     ("  its p99 latency", "api.measures.p99_ms", "ms", "limit.adonet.p99_ms", "figure / limit", None),
     ("  the same bytes from memory (HTTP only)", "limit.memory.rps", "req/s", None, None, None),
+    ("authenticated tiny read (org units): auth + tenant + scope", "api.orgunits.rps", "req/s", "limit.adonet.rps", "figure / limit", None),
     ("memory: platform's peak RSS under that load", "api.measures.rss_mb", "MB", None, None,
      ("≤ 250 MB", lambda f, r: f <= 250)),
     ("memory: platform's RSS at rest after start", "memory.idle_mb", "MB", None, None, None),
