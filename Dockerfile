@@ -15,7 +15,7 @@ COPY src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj src/WiangHa.Platform.W
 RUN dotnet restore src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj -r linux-x64
 COPY src/ src/
 # ReadyToRun (still framework-dependent): our assemblies and the packages' come precompiled, so a replica JITs far less
-# on its way to ready (benchmarks/startup: about 1.5 s less of a 4 s start on a busy 2-core machine).
+# on its way to ready (about 1.5 s less of a 4 s start on a busy 2-core machine; docs/benchmarks.md).
 RUN dotnet publish src/WiangHa.Platform.Web/WiangHa.Platform.Web.csproj -c Release --no-restore -o /app -p:UseAppHost=false \
     -r linux-x64 --self-contained false -p:PublishReadyToRun=true
 

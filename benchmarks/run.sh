@@ -51,7 +51,7 @@ trap cleanup EXIT
 record() { printf '%s\t%s\n' "$1" "$2" >> "$figures"; }
 
 echo "== building (Release, published as deployed)"
-# As the Dockerfile publishes it: ReadyToRun, framework-dependent (benchmarks/startup/run.sh compares the other forms).
+# As the Dockerfile publishes it: ReadyToRun, framework-dependent (what the other forms cost: docs/benchmarks.md).
 dotnet publish "$root/src/WiangHa.Platform.Web" -c Release -o "$work/app" -nologo -v quiet \
   -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false > /dev/null
 dotnet build "$root/benchmarks/WiangHa.Platform.Benchmarks.Limits" -c Release -o "$work/limits" -nologo -v quiet > /dev/null
