@@ -47,9 +47,15 @@ public sealed record MeasureFacts(
     int ResultPointCount,
     string? Outcome)
 {
-    public static MeasureFacts From(Measure m) => new(
-        m.Number, m.Title, m.AnalysisBasis, m.Steps.Count(s => !string.IsNullOrWhiteSpace(s)), m.ResponsibleUnits.Count, m.Monitoring,
-        m.PeriodFrom, m.PeriodTo, m.Status, m.ResultPoints.Count(p => !string.IsNullOrWhiteSpace(p)), m.Outcome);
+    public static MeasureFacts From(Measure m) =>
+        From(m.Number, m.Title, m.AnalysisBasis, m.Steps, m.ResponsibleUnits.Count, m.Monitoring, m.PeriodFrom, m.PeriodTo, m.Status, m.ResultPoints, m.Outcome);
+
+    /// <summary>From a measure's columns (the national night reads them without the entity): blank steps and points do not count.</summary>
+    public static MeasureFacts From(
+        int number, string title, AnalysisBasis analysisBasis, IEnumerable<string> steps, int responsibleUnitCount, string? monitoring,
+        DateOnly periodFrom, DateOnly periodTo, MeasureStatus status, IEnumerable<string> resultPoints, string? outcome) => new(
+        number, title, analysisBasis, steps.Count(s => !string.IsNullOrWhiteSpace(s)), responsibleUnitCount, monitoring,
+        periodFrom, periodTo, status, resultPoints.Count(p => !string.IsNullOrWhiteSpace(p)), outcome);
 }
 
 public enum LinkOutcome

@@ -176,8 +176,7 @@ public sealed class CrossTenantNightlyRun(PlatformDbContext db, ItaCatalogueQuer
                            })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var facts = new MeasureFacts(m.Number, m.Title, m.AnalysisBasis, m.Steps.Count(s => !string.IsNullOrWhiteSpace(s)), m.Units, m.Monitoring, m.PeriodFrom, m.PeriodTo,
-                m.Status, m.ResultPoints.Count(p => !string.IsNullOrWhiteSpace(p)), m.Outcome);
+            var facts = MeasureFacts.From(m.Number, m.Title, m.AnalysisBasis, m.Steps, m.Units, m.Monitoring, m.PeriodFrom, m.PeriodTo, m.Status, m.ResultPoints, m.Outcome);
             Add(measures, m.TenantId, (m.Number, m.Id, new MeasureInput(facts, m.ItaItems, m.UpdatedAt)));
         }
 
